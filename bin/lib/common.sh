@@ -1,0 +1,164 @@
+# Shared by bin/swapdesk (run locally) and bin/test (the test suite). Sourced, not executed.
+# Every helper fails with one line that says what to install or set.
+
+SWAPDESK_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+SWAPDESK_LOCAL="$SWAPDESK_ROOT/.local"
+ANVIL_BIN="$SWAPDESK_ROOT/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil"
+SWAPDESK_STARTED_PIDS=()
+SWAPDESK_STARTED_POSTGRES=""
+
+say() { printf '==> %s\n' "$*" >&2; }
+die() { printf 'swapdesk: %s\n' "$*" >&2; exit 1; }
+
+java_major() { # prints the major version of the java at $1
+  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p'
+}
+
+# Picks a JDK 21+ : JAVA_HOME if it is one, else java on PATH, else the newest under /usr/lib/jvm.
+find_jdk() {
+  local candidate major best="" best_major=0
+  for candidate in "${JAVA_HOME:-}" "$(dirname "$(dirname "$(readlink -f "$(command -v java 2>/dev/null || echo /nonexistent)")")")" /usr/lib/jvm/* /opt/java/* /opt/jdk*; do
+    [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
+    major=$(java_major "$candidate/bin/java")
+    [ -n "$major" ] && [ "$major" -ge 21 ] || continue
+    if [ -n "${JAVA_HOME:-}" ] && [ "$candidate" = "$JAVA_HOME" ]; then best=$candidate; break; fi
+    if [ "$major" -gt "$best_major" ]; then best=$candidate; best_major=$major; fi
+  done
+  [ -n "$best" ] || die "needs a JDK 21 or newer (found none in JAVA_HOME, on PATH or under /usr/lib/jvm): install one, e.g. 'apt-get install openjdk-21-jdk', or set JAVA_HOME"
+  export JAVA_HOME=$best
+  export PATH="$JAVA_HOME/bin:$PATH"
+}
+
+require_tools() {
+  command -v mvn >/dev/null || die "needs Apache Maven 3.8+ on PATH: install it, e.g. 'apt-get install maven'"
+  command -v node >/dev/null && command -v npm >/dev/null || die "needs Node.js 18+ and npm on PATH (for anvil and solc): install them, e.g. 'apt-get install nodejs npm'"
+  command -v curl >/dev/null || die "needs curl on PATH: install it, e.g. 'apt-get install curl'"
+}
+
+# Installs the pinned npm tools (anvil, solc) when package-lock.json changed or node_modules is missing.
+install_node_tools() {
+  local stamp="$SWAPDESK_ROOT/node_modules/.package-lock.json"
+  if [ ! -x "$ANVIL_BIN" ] || [ ! -f "$stamp" ] || [ "$SWAPDESK_ROOT/package-lock.json" -nt "$stamp" ]; then
+    say "Installing anvil and solc from npm (package-lock.json)"
+    (cd "$SWAPDESK_ROOT" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed: see above"
+  fi
+  [ -x "$ANVIL_BIN" ] || die "anvil is missing after npm ci ($ANVIL_BIN): this machine may not be linux-amd64"
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Prints the first free loopback port at or after $1.
+free_port() {
+  local port=$1
+  while port_in_use "$port"; do port=$((port + 1)); done
+  echo "$port"
+}
+
+postgres_bin_dir() {
+  local dir
+  if command -v pg_config >/dev/null && [ -x "$(pg_config --bindir)/pg_ctl" ]; then pg_config --bindir; return; fi
+  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r) /usr/local/pgsql/bin; do
+    [ -x "$dir/pg_ctl" ] && { echo "$dir"; return; }
+  done
+  return 1
+}
+
+psql_admin() { # runs SQL against the maintenance database
+  PGPASSWORD="$DB_PASSWORD" "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres "$@"
+}
+
+postgres_answers() {
+  PGPASSWORD="$DB_PASSWORD" PGCONNECT_TIMEOUT=3 "$PG_BIN/psql" -X -q -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres -c 'select 1' >/dev/null 2>&1
+}
+
+# Uses the PostgreSQL at DB_HOST:DB_PORT, or starts a private cluster in .local/postgres when none answers.
+ensure_postgres() {
+  export DB_HOST=${DB_HOST:-127.0.0.1} DB_PORT=${DB_PORT:-5432} DB_USER=${DB_USER:-postgres} DB_PASSWORD=${DB_PASSWORD:-}
+  PG_BIN=$(postgres_bin_dir) || die "needs the PostgreSQL server binaries (pg_ctl, initdb, psql): install them, e.g. 'apt-get install postgresql', or point DB_HOST/DB_PORT at a running server"
+  if postgres_answers; then
+    say "Using PostgreSQL at $DB_HOST:$DB_PORT"
+    return
+  fi
+  start_local_postgres
+}
+
+as_postgres_user() {
+  if [ "$(id -u)" -eq 0 ]; then
+    id postgres >/dev/null 2>&1 || die "running as root, and PostgreSQL refuses root: create an OS user 'postgres' or run as another user"
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+start_local_postgres() {
+  local data="$SWAPDESK_LOCAL/postgres/data" run="$SWAPDESK_LOCAL/postgres/run"
+  DB_HOST=127.0.0.1
+  DB_PORT=$(free_port "${SWAPDESK_LOCAL_PG_PORT:-55432}")
+  DB_USER=postgres
+  mkdir -p "$data" "$run"
+  [ "$(id -u)" -eq 0 ] && chown -R postgres "$SWAPDESK_LOCAL/postgres"
+  if [ ! -f "$data/PG_VERSION" ]; then
+    say "No PostgreSQL answers at ${DB_HOST}:${DB_PORT}; creating a local cluster in .local/postgres"
+    as_postgres_user "$PG_BIN/initdb" -D "$data" -U postgres --auth=trust -E UTF8 >/dev/null || die "initdb failed"
+  fi
+  say "Starting a local PostgreSQL on 127.0.0.1:$DB_PORT"
+  as_postgres_user "$PG_BIN/pg_ctl" -D "$data" -l "$SWAPDESK_LOCAL/postgres/postgres.log" -w -t 60 \
+    -o "-p $DB_PORT -k $run -c listen_addresses=127.0.0.1" start >/dev/null || die "PostgreSQL did not start: see .local/postgres/postgres.log"
+  SWAPDESK_STARTED_POSTGRES=$data
+  export DB_HOST DB_PORT DB_USER
+}
+
+stop_local_postgres() {
+  [ -n "$SWAPDESK_STARTED_POSTGRES" ] || return 0
+  as_postgres_user "$PG_BIN/pg_ctl" -D "$SWAPDESK_STARTED_POSTGRES" -m fast -w stop >/dev/null 2>&1 || true
+  SWAPDESK_STARTED_POSTGRES=""
+}
+
+create_database_if_missing() {
+  local name=$1
+  if ! psql_admin -tAc "select 1 from pg_database where datname = '$name'" | grep -q 1; then
+    psql_admin -c "create database \"$name\"" || die "could not create database $name"
+  fi
+}
+
+rpc_chain_id() { # prints the chain id answering at URL $1
+  curl -sf -m 2 -H 'content-type: application/json' \
+    -d '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}' "$1" 2>/dev/null | sed -n 's/.*"result":"\(0x[0-9a-fA-F]*\)".*/\1/p'
+}
+
+# Starts anvil: start_anvil PORT CHAIN_ID LOG. One block a second, so head age and confirmations behave like a chain.
+start_anvil() {
+  local port=$1 chain_id=$2 log=$3 i
+  port_in_use "$port" && die "port $port is taken: stop what uses it or choose other chain ports (see README)"
+  "$ANVIL_BIN" --host 127.0.0.1 --port "$port" --chain-id "$chain_id" --block-time 1 --silent >"$log" 2>&1 &
+  SWAPDESK_STARTED_PIDS+=("$!")
+  for i in $(seq 1 100); do
+    [ -n "$(rpc_chain_id "http://127.0.0.1:$port")" ] && return 0
+    sleep 0.1
+  done
+  die "anvil (chain $chain_id) did not answer on port $port: see $log"
+}
+
+stop_started_processes() {
+  local pid
+  for pid in "${SWAPDESK_STARTED_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${SWAPDESK_STARTED_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  SWAPDESK_STARTED_PIDS=()
+}
+
+# Maven 3.8's bundled Guava touches sun.misc.Unsafe; newer JDKs warn on every build. Quiet that, nothing else.
+quiet_maven_on_new_jdks() {
+  local major
+  major=$(java_major "$JAVA_HOME/bin/java")
+  if [ "${major:-0}" -ge 24 ]; then
+    export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+  fi
+}
+
+# An in-container test archive left in dropins by an interrupted run would be redeployed with the server
+# (and a failed one keeps readiness DOWN): start every server clean.
+clean_server_leftovers() {
+  local server="$SWAPDESK_ROOT/webapp/target/liberty/wlp/usr/servers/swapdesk"
+  rm -rf "$server/dropins" "$server/apps/expanded"
+}

@@ -1,0 +1,29 @@
+package io.swapdesk.chains;
+
+import io.swapdesk.platform.ChainId;
+import io.swapdesk.platform.DomainException;
+import io.swapdesk.platform.EvmAddress;
+
+import java.math.BigInteger;
+import java.util.Set;
+
+/**
+ * Read access to the EVM chains this server is configured for.
+ *
+ * <p>Every method that takes a chain throws {@link DomainException} with
+ * {@link ChainsError#UNKNOWN_CHAIN} when the chain is not configured, and with
+ * {@link ChainsError#CHAIN_UNAVAILABLE} when its RPC endpoint does not answer in time, answers with
+ * an error, or serves another chain id than configured. Callers decide whether to retry; reads are
+ * safe to repeat.
+ */
+public interface Chains {
+
+    /** The chains with a configured RPC endpoint, in configuration order; unmodifiable. */
+    Set<ChainId> configured();
+
+    /** The newest block the chain's RPC endpoint knows. */
+    ChainHead head(ChainId chain);
+
+    /** The native-currency balance (wei for ETH) of {@code address} at the newest block. */
+    BigInteger nativeBalance(ChainId chain, EvmAddress address);
+}

@@ -1,0 +1,215 @@
+package io.swapdesk.chains.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.swapdesk.chains.ChainHead;
+import io.swapdesk.chains.Chains;
+import io.swapdesk.chains.ChainsError;
+import io.swapdesk.platform.ChainId;
+import io.swapdesk.platform.DomainException;
+import io.swapdesk.platform.EvmAddress;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import okhttp3.OkHttpClient;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.Response;
+import org.web3j.protocol.core.methods.response.EthBlock;
+import org.web3j.protocol.exceptions.ClientConnectionException;
+import org.web3j.protocol.http.HttpService;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.math.BigInteger;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@link Chains} over one web3j client per configured chain, all sharing one OkHttp client whose
+ * connect, read and whole-call timeouts are {@code chains.rpc-timeout-ms}.
+ *
+ * <p>Before the first read from a chain, the endpoint's {@code eth_chainId} must equal the
+ * configured id (remembered once verified): reading balances from the wrong chain would look like
+ * valid data. Every RPC call is counted by {@link RpcMetrics}.
+ *
+ * <p>Fault tolerance: the timeout is enforced by OkHttp's call timeout rather than MicroProfile's
+ * {@code @Timeout}, so a slow chain surfaces as {@link ChainsError#CHAIN_UNAVAILABLE} and not as a
+ * generic TimeoutException. No {@code @CircuitBreaker} here on purpose: its state is per method, so
+ * one dead chain would open the breaker for every chain; per-endpoint breakers arrive with provider
+ * sets (several RPC providers per chain, quorum). No {@code @Retry} either: callers choose, since
+ * only they know whether a stale answer or a delay is worse.
+ */
+@ApplicationScoped
+public class Web3jChains implements Chains {
+
+    private static final Logger LOG = Logger.getLogger(Web3jChains.class.getName());
+    /** web3j polls only for its reactive streams, which this class does not use. */
+    private static final long UNUSED_POLLING_INTERVAL_MS = 15_000;
+
+    private final Map<ChainId, ChainClient> clients;
+    private final OkHttpClient http;
+    private final ScheduledExecutorService web3jScheduler;
+    private final RpcMetrics metrics;
+    private final Duration rpcTimeout;
+
+    /** For the CDI client proxy only; never used to serve calls. */
+    protected Web3jChains() {
+        this.clients = Map.of();
+        this.http = null;
+        this.web3jScheduler = null;
+        this.metrics = null;
+        this.rpcTimeout = null;
+    }
+
+    @Inject
+    public Web3jChains(ChainSettings settings, MetricRegistry registry) {
+        this.rpcTimeout = settings.rpcTimeout();
+        this.metrics = new RpcMetrics(registry);
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(rpcTimeout)
+                .readTimeout(rpcTimeout)
+                .writeTimeout(rpcTimeout)
+                .callTimeout(rpcTimeout)
+                .build();
+        // One shared scheduler instead of web3j's default, which makes a thread pool and a JVM
+        // shutdown hook per client: hooks that would pin the application's class loader on redeploy.
+        // Its thread starts only if something schedules work, which nothing here does.
+        this.web3jScheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                .name("chains-web3j").daemon().factory());
+        this.clients = clientsFor(settings.endpoints());
+    }
+
+    /** Built at startup so that an invalid {@code chains.*} setting stops the deployment. */
+    void startEagerly(@Observes Startup startup) {
+        LOG.info(() -> "chains configured: " + clients.keySet());
+    }
+
+    @Override
+    public Set<ChainId> configured() {
+        return clients.keySet();
+    }
+
+    @Override
+    public ChainHead head(ChainId chain) {
+        ChainClient client = verified(chain);
+        EthBlock.Block block = call(client, client.web3j().ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false))
+                .getBlock();
+        return new ChainHead(chain, block.getNumber().longValueExact(), block.getHash(),
+                Instant.ofEpochSecond(block.getTimestamp().longValueExact()));
+    }
+
+    @Override
+    public BigInteger nativeBalance(ChainId chain, EvmAddress address) {
+        ChainClient client = verified(chain);
+        return call(client, client.web3j().ethGetBalance(address.toChecksumString(), DefaultBlockParameterName.LATEST))
+                .getBalance();
+    }
+
+    @PreDestroy
+    void close() {
+        // Each client's shutdown() also shuts the shared scheduler down; doing so twice is harmless.
+        clients.values().forEach(client -> client.web3j().shutdown());
+        web3jScheduler.shutdown();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    private Map<ChainId, ChainClient> clientsFor(Map<ChainId, URI> endpoints) {
+        Map<ChainId, ChainClient> byChain = new LinkedHashMap<>();
+        endpoints.forEach((chain, url) -> byChain.put(chain, new ChainClient(chain,
+                Web3j.build(new HttpService(url.toString(), http), UNUSED_POLLING_INTERVAL_MS, web3jScheduler),
+                new AtomicBoolean())));
+        return Collections.unmodifiableMap(byChain);
+    }
+
+    private ChainClient verified(ChainId chain) {
+        ChainClient client = clients.get(chain);
+        if (client == null) {
+            throw new DomainException(ChainsError.UNKNOWN_CHAIN,
+                    "chain " + chain + " is not configured; configured chains: " + clients.keySet(),
+                    Map.of("chainId", chain.value()));
+        }
+        if (!client.verified().get()) {
+            verifyChainId(client);
+        }
+        return client;
+    }
+
+    private void verifyChainId(ChainClient client) {
+        BigInteger served = call(client, client.web3j().ethChainId()).getChainId();
+        if (!served.equals(BigInteger.valueOf(client.id().value()))) {
+            throw unavailable(client.id(), "its RPC endpoint serves chain id " + served
+                    + " instead; check " + ChainSettings.ENDPOINTS);
+        }
+        client.verified().set(true);
+    }
+
+    /** Sends one request, counts it, and turns every way it can fail into CHAIN_UNAVAILABLE. */
+    private <R extends Response<?>> R call(ChainClient client, Request<?, R> request) {
+        String method = request.getMethod();
+        long started = System.nanoTime();
+        boolean ok = false;
+        try {
+            R response = request.send();
+            if (response.hasError()) {
+                throw unavailable(client.id(), method + " answered error " + response.getError().getCode()
+                        + ": " + response.getError().getMessage());
+            }
+            if (response.getResult() == null) {
+                throw unavailable(client.id(), method + " answered without a result");
+            }
+            ok = true;
+            return response;
+        } catch (IOException | ClientConnectionException e) {
+            // web3j reports an HTTP error status as the unchecked ClientConnectionException.
+            // Logged at FINE with the stack: the DomainException carries the reason, and a chain that
+            // stays down would otherwise flood the log from every readiness probe.
+            LOG.log(Level.FINE, e, () -> "chain " + client.id() + ": " + method + " failed");
+            throw unavailable(client.id(), method + ": " + describe(e));
+        } finally {
+            metrics.record(client.id(), method, ok, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /** A short reason that never includes the endpoint URL, which may embed a provider's API key. */
+    private String describe(Exception e) {
+        return switch (e) {
+            case InterruptedIOException timeout -> "no answer within " + rpcTimeout.toMillis() + " ms";
+            case ConnectException refused -> "connection refused";
+            case UnknownHostException unknownHost -> "unknown host";
+            case ClientConnectionException httpError -> "HTTP error (" + firstLine(httpError.getMessage()) + ")";
+            case JsonProcessingException notJson -> "the answer is not JSON-RPC";
+            default -> "I/O error (" + e.getClass().getSimpleName() + ")";
+        };
+    }
+
+    private static String firstLine(String message) {
+        String line = message == null ? "" : message.lines().findFirst().orElse("");
+        return line.length() > 100 ? line.substring(0, 100) + "…" : line;
+    }
+
+    private static DomainException unavailable(ChainId chain, String reason) {
+        return new DomainException(ChainsError.CHAIN_UNAVAILABLE, "chain " + chain + " is unavailable: " + reason,
+                Map.of("chainId", chain.value()));
+    }
+
+    /** One chain's client; {@code verified} turns true once the endpoint's chain id matched. */
+    private record ChainClient(ChainId id, Web3j web3j, AtomicBoolean verified) {
+    }
+}

@@ -1,0 +1,43 @@
+package io.swapdesk.webapp.internal;
+
+import jakarta.annotation.Resource;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Applies the Flyway migrations (repository folder {@code db/}) before the application serves its first request:
+ * the servlet container does not route requests to a context whose listeners have not finished, and a failed
+ * migration fails the deployment instead of serving against a wrong schema.
+ */
+@WebListener
+public class DatabaseMigrations implements ServletContextListener {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
+
+    /** Not enlisted in JTA: Flyway commits each migration itself. */
+    @Resource(lookup = "jdbc/swapdesk-migrations")
+    private DataSource migrationsDataSource;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        MigrateResult result = flyway().migrate();
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
+                + " (" + result.migrationsExecuted + " migrations applied now)");
+    }
+
+    private Flyway flyway() {
+        // Liberty's class loader hides the WAR's resources from Flyway's default scanner: hand it ours.
+        return Flyway.configure(DatabaseMigrations.class.getClassLoader())
+                .dataSource(migrationsDataSource)
+                .locations("classpath:db/migration")
+                .defaultSchema("public")
+                .failOnMissingLocations(true)
+                .validateMigrationNaming(true)
+                .load();
+    }
+}

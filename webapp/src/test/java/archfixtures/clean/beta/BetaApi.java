@@ -1,0 +1,5 @@
+package archfixtures.clean.beta;
+
+public interface BetaApi {
+    long balanceOf(long accountId);
+}

@@ -1,0 +1,7 @@
+package archfixtures.cycle.alpha;
+
+import archfixtures.cycle.beta.Beta;
+
+public class Alpha {
+    Beta beta;
+}

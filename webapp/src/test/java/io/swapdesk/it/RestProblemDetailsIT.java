@@ -1,0 +1,109 @@
+package io.swapdesk.it;
+
+import static io.swapdesk.it.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Bad input to a JSON resource always ends in a 4xx problem+json that says what to fix; a bug in a 500 that says nothing of internals. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RestProblemDetailsIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.applicationWith(ProbeResource.class, ProbeResource.Payment.class);
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void wellFormedInputIsAccepted() throws Exception {
+        HttpResponse<String> response = post("{\"amount\":\"1.5\",\"decimals\":6}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(Http.json(response).getString("units")).isEqualTo("1500000");
+    }
+
+    @Test
+    void malformedJsonIsABadRequest() throws Exception {
+        assertProblem(post("{\"amount\":"), 400, "MALFORMED_JSON");
+    }
+
+    @Test
+    void jsonOfTheWrongShapeIsABadRequest() throws Exception {
+        assertProblem(post("[1,2,3]"), 400, "MALFORMED_JSON");
+        assertProblem(post("{\"amount\":\"1\",\"decimals\":\"many\"}"), 400, "MALFORMED_JSON");
+    }
+
+    @Test
+    void anInvalidAmountNamesWhatToFix() throws Exception {
+        String detail = assertProblem(post("{\"amount\":\"-0\",\"decimals\":6}"), 400, "INVALID_AMOUNT")
+                .getString("detail");
+
+        assertThat(detail).isNotBlank();
+    }
+
+    @Test
+    void aHostileAmountIsRefusedWithoutEchoingIt() throws Exception {
+        String hostile = "9".repeat(50_000);
+
+        HttpResponse<String> response = post("{\"amount\":\"" + hostile + "\",\"decimals\":6}");
+
+        assertProblem(response, 400, "INVALID_AMOUNT");
+        assertThat(response.body().length()).isLessThan(1000);
+    }
+
+    @Test
+    void theWrongContentTypeIsUnsupported() throws Exception {
+        HttpResponse<String> response = Http.post(probe(""), "text/plain", "amount=1");
+
+        assertProblem(response, 415, "UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void theWrongMethodIsNotAllowed() throws Exception {
+        HttpResponse<String> response = Http.get(probe(""));
+
+        assertProblem(response, 405, "METHOD_NOT_ALLOWED");
+        assertThat(response.headers().firstValue("Allow")).get().asString().contains("POST");
+    }
+
+    @Test
+    void anUnacceptableResponseTypeIsNotAcceptable() throws Exception {
+        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(probe(""))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":\"1\",\"decimals\":6}")));
+
+        assertProblem(response, 406, "NOT_ACCEPTABLE");
+    }
+
+    @Test
+    void aBugIsAnOpaqueInternalErrorWithAnErrorId() throws Exception {
+        HttpResponse<String> response = Http.post(probe("/bug"), "application/json", "{}");
+
+        assertProblem(response, 500, "INTERNAL_ERROR");
+        assertThat(Http.json(response).getString("errorId")).isNotBlank();
+        assertThat(response.body()).doesNotContain("secret", "IllegalState");
+    }
+
+    private HttpResponse<String> post(String json) throws Exception {
+        return Http.post(probe(""), "application/json", json);
+    }
+
+    private URI probe(String suffix) throws Exception {
+        return base.toURI().resolve("api/probe" + suffix);
+    }
+}

@@ -1,0 +1,108 @@
+package io.swapdesk.it;
+
+import static io.swapdesk.it.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/** The server as an operator and a careless client see it: health, metrics, OpenAPI, and refusals as problem+json. */
+class ServerSurfaceIT {
+
+    @Test
+    void readinessReportsTheDatabaseAndEveryChain() throws Exception {
+        HttpResponse<String> response = Http.get(TestEnvironment.uri("/health/ready"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonObject health = Http.json(response);
+        assertThat(health.getString("status")).isEqualTo("UP");
+        assertThat(response.body()).contains("\"database\"", "\"chains\"", "schemaVersion");
+        for (Long chainId : TestEnvironment.chains().keySet()) {
+            assertThat(response.body()).contains(chainId + ".head", chainId + ".lagSeconds");
+        }
+    }
+
+    @Test
+    void livenessIsUp() throws Exception {
+        HttpResponse<String> response = Http.get(TestEnvironment.uri("/health/live"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void metricsAreServedInPrometheusFormat() throws Exception {
+        HttpResponse<String> response = Http.get(TestEnvironment.uri("/metrics"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("# TYPE");
+    }
+
+    @Test
+    void openApiDocumentAndItsBrowsableUiAreServed() throws Exception {
+        HttpResponse<String> document = Http.get(TestEnvironment.uri("/openapi"));
+        HttpResponse<String> ui = Http.get(TestEnvironment.uri("/openapi/ui/"));
+
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.body()).contains("openapi:", "SwapDesk API");
+        assertThat(ui.statusCode()).isEqualTo(200);
+        assertThat(ui.body()).containsIgnoringCase("<html");
+    }
+
+    @Test
+    void anUnknownApiRouteIsAProblemNotFound() throws Exception {
+        HttpResponse<String> response = Http.get(TestEnvironment.uri("/api/no-such-thing"));
+
+        JsonObject problem = assertProblem(response, 404, "NOT_FOUND");
+        assertThat(problem.getString("instance")).isEqualTo("/api/no-such-thing");
+    }
+
+    @Test
+    void anUnknownPathOutsideTheApiIsAProblemNotFoundToo() throws Exception {
+        assertProblem(Http.get(TestEnvironment.uri("/no/such/page")), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void aHugePathIsNotEchoedBack() throws Exception {
+        String path = "/api/" + "a".repeat(4000);
+
+        HttpResponse<String> response = Http.get(TestEnvironment.uri(path));
+
+        assertThat(response.statusCode()).isBetween(400, 499);
+        assertThat(response.body().length()).isLessThan(1000);
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedBeforeItIsRead() throws Exception {
+        String body = "{\"x\":\"" + "a".repeat(200_000) + "\"}";
+
+        HttpResponse<String> response = Http.post(TestEnvironment.uri("/api/no-such-thing"), "application/json", body);
+
+        assertProblem(response, 413, "PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsRefusedToo() throws Exception {
+        // ofInputStream has no length, so the client sends Transfer-Encoding: chunked.
+        HttpRequest.BodyPublisher chunked = HttpRequest.BodyPublishers.ofInputStream(() -> bytes(200_000));
+
+        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(TestEnvironment.uri("/api/no-such-thing"))
+                .header("Content-Type", "application/json")
+                .POST(chunked));
+
+        assertProblem(response, 413, "PAYLOAD_TOO_LARGE");
+    }
+
+    private static InputStream bytes(int count) {
+        return new InputStream() {
+            private int remaining = count;
+
+            @Override
+            public int read() {
+                return remaining-- > 0 ? 'a' : -1;
+            }
+        };
+    }
+}

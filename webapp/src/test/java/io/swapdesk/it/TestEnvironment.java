@@ -1,0 +1,46 @@
+package io.swapdesk.it;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Where the harness (bin/test) put the server, the database and the chains for this run. */
+public final class TestEnvironment {
+
+    private TestEnvironment() {
+    }
+
+    public static URI baseUri() {
+        return URI.create(System.getProperty("swapdesk.baseUrl", "http://127.0.0.1:9080"));
+    }
+
+    public static URI uri(String path) {
+        return baseUri().resolve(path);
+    }
+
+    public static Connection database() throws SQLException {
+        String url = "jdbc:postgresql://" + env("DB_HOST", "127.0.0.1") + ":" + env("DB_PORT", "5432") + "/"
+                + env("DB_NAME", "swapdesk");
+        return DriverManager.getConnection(url, env("DB_USER", "postgres"), env("DB_PASSWORD", ""));
+    }
+
+    /** Chain id to RPC URL, as configured for the server. */
+    public static Map<Long, String> chains() {
+        Map<Long, String> chains = new LinkedHashMap<>();
+        for (String entry : env("CHAINS_ENDPOINTS", "").split(",")) {
+            if (!entry.isBlank()) {
+                String[] parts = entry.split("=", 2);
+                chains.put(Long.parseLong(parts[0].trim()), parts[1].trim());
+            }
+        }
+        return chains;
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isEmpty() ? fallback : value;
+    }
+}

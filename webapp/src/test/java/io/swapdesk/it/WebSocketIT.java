@@ -1,0 +1,115 @@
+package io.swapdesk.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import jakarta.websocket.WebSocketContainer;
+import java.io.StringReader;
+import java.net.URI;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The /ws endpoint, driven by a real Java WebSocket client. */
+class WebSocketIT {
+
+    private static final WebSocketContainer CONTAINER = ContainerProvider.getWebSocketContainer();
+
+    @Test
+    void pingIsAnsweredWithPong() throws Exception {
+        try (Client client = Client.connect()) {
+            client.send("{\"op\":\"ping\"}");
+
+            assertThat(client.next().getString("type")).isEqualTo("pong");
+        }
+    }
+
+    @Test
+    void aBadFrameGetsAnErrorAndTheConnectionStaysUsable() throws Exception {
+        try (Client client = Client.connect()) {
+            client.send("this is not json");
+            JsonObject error = client.next();
+            client.send("{\"op\":\"ping\"}");
+
+            assertThat(error.getString("type")).isEqualTo("error");
+            assertThat(error.getString("code")).isEqualTo("MALFORMED_MESSAGE");
+            assertThat(client.next().getString("type")).isEqualTo("pong");
+        }
+    }
+
+    @Test
+    void anUnknownOpIsNamedInTheError() throws Exception {
+        try (Client client = Client.connect()) {
+            client.send("{\"op\":\"dance\"}");
+
+            JsonObject error = client.next();
+            assertThat(error.getString("code")).isEqualTo("UNKNOWN_OP");
+            assertThat(error.getString("message")).contains("dance");
+        }
+    }
+
+    @Test
+    void aHugeFrameClosesOnlyThatConnection() throws Exception {
+        try (Client offender = Client.connect(); Client bystander = Client.connect()) {
+            offender.send("{\"op\":\"ping\",\"pad\":\"" + "x".repeat(1_000_000) + "\"}");
+
+            CloseReason reason = offender.closed.get(10, TimeUnit.SECONDS);
+            assertThat(reason.getCloseCode()).isEqualTo(CloseReason.CloseCodes.TOO_BIG);
+            bystander.send("{\"op\":\"ping\"}");
+            assertThat(bystander.next().getString("type")).isEqualTo("pong");
+        }
+    }
+
+    /** One client connection that queues what the server sends. */
+    private static final class Client extends Endpoint implements AutoCloseable {
+
+        private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
+        private Session session;
+
+        static Client connect() throws Exception {
+            Client client = new Client();
+            URI uri = URI.create(TestEnvironment.baseUri().toString().replaceFirst("^http", "ws") + "/ws");
+            client.session = CONTAINER.connectToServer(client, ClientEndpointConfig.Builder.create().build(), uri);
+            client.session.setMaxTextMessageBufferSize(2_000_000);
+            return client;
+        }
+
+        @Override
+        public void onOpen(Session session, EndpointConfig config) {
+            session.addMessageHandler(String.class, (MessageHandler.Whole<String>) received::add);
+        }
+
+        @Override
+        public void onClose(Session session, CloseReason reason) {
+            closed.complete(reason);
+        }
+
+        void send(String text) throws Exception {
+            session.getBasicRemote().sendText(text);
+        }
+
+        JsonObject next() throws InterruptedException {
+            String text = received.poll(10, TimeUnit.SECONDS);
+            assertThat(text).as("a message within 10 s").isNotNull();
+            return Json.createReader(new StringReader(text)).readObject();
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (session.isOpen()) {
+                session.close();
+            }
+        }
+    }
+}
