@@ -40,9 +40,12 @@ install_node_tools() {
   local stamp="$SWAPDESK_ROOT/node_modules/.package-lock.json"
   if [ ! -x "$ANVIL_BIN" ] || [ ! -f "$stamp" ] || [ "$SWAPDESK_ROOT/package-lock.json" -nt "$stamp" ]; then
     say "Installing anvil and solc from npm (package-lock.json)"
-    (cd "$SWAPDESK_ROOT" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed: see above"
+    # Not 'npm ci': the lock file holds only this platform's anvil binary package (the others' manifests are not
+    # always reachable), and ci refuses a lock file without them. install follows the lock file and its integrity
+    # hashes just the same, and leaves it unchanged.
+    (cd "$SWAPDESK_ROOT" && npm install --no-audit --no-fund --loglevel=error) || die "npm install failed: see above"
   fi
-  [ -x "$ANVIL_BIN" ] || die "anvil is missing after npm ci ($ANVIL_BIN): this machine may not be linux-amd64"
+  [ -x "$ANVIL_BIN" ] || die "anvil is missing after npm install ($ANVIL_BIN): this machine may not be linux-amd64"
 }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -79,6 +82,7 @@ ensure_postgres() {
     say "Using PostgreSQL at $DB_HOST:$DB_PORT"
     return
   fi
+  say "No PostgreSQL answers at $DB_HOST:$DB_PORT"
   start_local_postgres
 }
 
@@ -99,7 +103,7 @@ start_local_postgres() {
   mkdir -p "$data" "$run"
   [ "$(id -u)" -eq 0 ] && chown -R postgres "$SWAPDESK_LOCAL/postgres"
   if [ ! -f "$data/PG_VERSION" ]; then
-    say "No PostgreSQL answers at ${DB_HOST}:${DB_PORT}; creating a local cluster in .local/postgres"
+    say "Creating a local PostgreSQL cluster in .local/postgres"
     as_postgres_user "$PG_BIN/initdb" -D "$data" -U postgres --auth=trust -E UTF8 >/dev/null || die "initdb failed"
   fi
   say "Starting a local PostgreSQL on 127.0.0.1:$DB_PORT"

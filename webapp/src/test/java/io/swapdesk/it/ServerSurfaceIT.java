@@ -60,6 +60,17 @@ class ServerSurfaceIT {
     }
 
     @Test
+    void refusalsAreCountedInMetricsByCode() throws Exception {
+        Http.get(TestEnvironment.uri("/api/counted-not-found"));
+
+        String metrics = Http.get(TestEnvironment.uri("/metrics?scope=application")).body();
+
+        assertThat(metrics.lines())
+                .anySatisfy(line -> assertThat(line).startsWith("swapdesk_problems_total{")
+                        .contains("code=\"NOT_FOUND\"", "status=\"404\""));
+    }
+
+    @Test
     void anUnknownPathOutsideTheApiIsAProblemNotFoundToo() throws Exception {
         assertProblem(Http.get(TestEnvironment.uri("/no/such/page")), 404, "NOT_FOUND");
     }

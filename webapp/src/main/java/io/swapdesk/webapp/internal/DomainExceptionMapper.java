@@ -7,16 +7,22 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /** Named, expected failures of any module: their code decides the status. */
 @Provider
+@ApplicationScoped
 public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
+
+    @Inject
+    ProblemJson problems;
 
     @Context
     private UriInfo uriInfo;
 
     @Override
     public Response toResponse(DomainException exception) {
-        return ProblemJson.response(Problem.from(exception).withInstance(ProblemJson.instanceOf(uriInfo)));
+        return problems.response(Problem.from(exception).withInstance(ProblemJson.instanceOf(uriInfo)));
     }
 }

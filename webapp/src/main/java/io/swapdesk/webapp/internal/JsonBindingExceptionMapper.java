@@ -7,6 +7,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,7 +17,11 @@ import java.util.regex.Pattern;
  * (Responses are bound from the application's own records, so a binding failure comes from a request body.)
  */
 @Provider
+@ApplicationScoped
 public class JsonBindingExceptionMapper implements ExceptionMapper<JsonbException> {
+
+    @Inject
+    ProblemJson problems;
 
     private static final Pattern POSITION = Pattern.compile("line no=(\\d+), column no=(\\d+)");
 
@@ -24,7 +30,7 @@ public class JsonBindingExceptionMapper implements ExceptionMapper<JsonbExceptio
 
     @Override
     public Response toResponse(JsonbException exception) {
-        return ProblemJson.response(PlatformError.MALFORMED_JSON,
+        return problems.response(PlatformError.MALFORMED_JSON,
                 "The request body is not valid JSON for this resource" + whereItFailed(exception)
                         + ": check the syntax and the field types against the documented schema (see /openapi).",
                 ProblemJson.instanceOf(uriInfo));

@@ -1,5 +1,6 @@
 package io.swapdesk.webapp.internal;
 
+import jakarta.inject.Inject;
 import io.swapdesk.platform.ErrorCode;
 import io.swapdesk.platform.PlatformError;
 import io.swapdesk.platform.Problem;
@@ -19,6 +20,9 @@ import java.util.logging.Logger;
 @WebServlet(urlPatterns = "/problem")
 public class ProblemServlet extends HttpServlet {
 
+    @Inject
+    ProblemJson problems;
+
     private static final Logger LOG = Logger.getLogger(ProblemServlet.class.getName());
 
     @Override
@@ -36,7 +40,7 @@ public class ProblemServlet extends HttpServlet {
         response.setStatus(status);
         response.setContentType(ProblemJson.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(ProblemJson.body(problem));
+        response.getWriter().write(problems.body(problem));
     }
 
     private static ErrorCode codeFor(int status) {

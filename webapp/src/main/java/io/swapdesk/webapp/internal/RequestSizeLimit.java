@@ -26,6 +26,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class RequestSizeLimit extends HttpFilter {
 
     @Inject
+    ProblemJson problems;
+
+    @Inject
     @ConfigProperty(name = "http.max-request-bytes", defaultValue = "65536")
     int maxRequestBytes;
 
@@ -62,7 +65,7 @@ public class RequestSizeLimit extends HttpFilter {
         response.setCharacterEncoding("UTF-8");
         // Tell the client not to keep sending the rest of a body nobody will read.
         response.setHeader("Connection", "close");
-        response.getWriter().write(ProblemJson.body(problem));
+        response.getWriter().write(problems.body(problem));
     }
 
     private static byte[] readAtMost(InputStream in, int limit) throws IOException {

@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -19,7 +21,11 @@ import java.util.logging.Logger;
  * nothing of the internals.
  */
 @Provider
+@ApplicationScoped
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+
+    @Inject
+    ProblemJson problems;
 
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
 
@@ -31,12 +37,12 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         return problemFor(exception, ProblemJson.instanceOf(uriInfo));
     }
 
-    static Response problemFor(Throwable exception, String path) {
+    private Response problemFor(Throwable exception, String path) {
         UUID errorId = Ids.newId();
         LOG.log(Level.SEVERE, "Unexpected failure " + errorId + " on " + Clip.of(path), exception);
         DomainException failure = new DomainException(PlatformError.INTERNAL_ERROR,
                 "An unexpected error occurred; it has been logged. Quote error id " + errorId + " when reporting it.",
                 Map.of("errorId", errorId.toString()));
-        return ProblemJson.response(Problem.from(failure).withInstance(Clip.of(path)));
+        return problems.response(Problem.from(failure).withInstance(Clip.of(path)));
     }
 }

@@ -11,13 +11,19 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * What JAX-RS itself refuses (no such route, wrong method, wrong content type, unreadable body): the same
  * problem+json as the modules' own errors, with a detail that says what to send instead.
  */
 @Provider
+@ApplicationScoped
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+
+    @Inject
+    ProblemJson problems;
 
     @Context
     private UriInfo uriInfo;
@@ -32,7 +38,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     public Response toResponse(WebApplicationException exception) {
         int status = exception.getResponse().getStatus();
         String path = ProblemJson.instanceOf(uriInfo);
-        Response problem = ProblemJson.response(codeFor(status), detailFor(status, exception, path), path);
+        Response problem = problems.response(codeFor(status), detailFor(status, exception, path), path);
         if (exception instanceof NotAllowedException) {
             return Response.fromResponse(problem)
                     .allow(exception.getResponse().getAllowedMethods())

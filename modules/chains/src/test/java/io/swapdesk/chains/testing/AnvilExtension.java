@@ -215,7 +215,7 @@ public final class AnvilExtension implements BeforeAllCallback, AfterAllCallback
             }
         }
         throw new IllegalStateException("anvil not found: no " + BINARY_IN_NODE_MODULES + " in " + start
-                + " or its parents. Run `npm ci` at the repository root, or set " + BINARY_VARIABLE + " to an anvil binary.");
+                + " or its parents. Run `npm install` at the repository root (bin/test and bin/swapdesk do it), or set " + BINARY_VARIABLE + " to an anvil binary.");
     }
 
     private static Path requireExecutable(Path binary, String source) {
