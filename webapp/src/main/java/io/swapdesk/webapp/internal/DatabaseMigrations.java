@@ -25,9 +25,10 @@ public class DatabaseMigrations implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        MigrateResult result = flyway().migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
-                + " (" + result.migrationsExecuted + " migrations applied now)");
+        Flyway flyway = flyway();
+        MigrateResult result = flyway.migrate();
+        String version = String.valueOf(flyway.info().current().getVersion());
+        LOG.info(() -> "Database schema at version " + version + " (" + result.migrationsExecuted + " applied now)");
     }
 
     private Flyway flyway() {

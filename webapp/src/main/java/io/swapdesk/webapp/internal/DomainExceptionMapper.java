@@ -2,13 +2,13 @@ package io.swapdesk.webapp.internal;
 
 import io.swapdesk.platform.DomainException;
 import io.swapdesk.platform.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /** Named, expected failures of any module: their code decides the status. */
 @Provider

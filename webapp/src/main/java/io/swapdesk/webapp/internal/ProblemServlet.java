@@ -1,9 +1,7 @@
 package io.swapdesk.webapp.internal;
 
-import jakarta.inject.Inject;
-import io.swapdesk.platform.ErrorCode;
-import io.swapdesk.platform.PlatformError;
 import io.swapdesk.platform.Problem;
+import jakarta.inject.Inject;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -36,23 +34,13 @@ public class ProblemServlet extends HttpServlet {
             LOG.log(Level.SEVERE, "Unexpected failure on " + path, failure);
             status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
         }
-        Problem problem = Problem.of(codeFor(status), detailFor(status, path, request)).withInstance(path);
+        Problem problem = Problem.of(ProblemJson.codeFor(status), detailFor(status, path, request)).withInstance(path);
         response.setStatus(status);
         response.setContentType(ProblemJson.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(problems.body(problem));
     }
 
-    private static ErrorCode codeFor(int status) {
-        return switch (status) {
-            case 404 -> PlatformError.NOT_FOUND;
-            case 405 -> PlatformError.METHOD_NOT_ALLOWED;
-            case 413 -> PlatformError.PAYLOAD_TOO_LARGE;
-            case 415 -> PlatformError.UNSUPPORTED_MEDIA_TYPE;
-            case 500 -> PlatformError.INTERNAL_ERROR;
-            default -> PlatformError.INVALID_REQUEST;
-        };
-    }
 
     private static String detailFor(int status, String path, HttpServletRequest request) {
         return switch (status) {

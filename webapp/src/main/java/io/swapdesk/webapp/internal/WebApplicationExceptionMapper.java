@@ -1,7 +1,7 @@
 package io.swapdesk.webapp.internal;
 
-import io.swapdesk.platform.ErrorCode;
-import io.swapdesk.platform.PlatformError;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -11,8 +11,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * What JAX-RS itself refuses (no such route, wrong method, wrong content type, unreadable body): the same
@@ -38,7 +36,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     public Response toResponse(WebApplicationException exception) {
         int status = exception.getResponse().getStatus();
         String path = ProblemJson.instanceOf(uriInfo);
-        Response problem = problems.response(codeFor(status), detailFor(status, exception, path), path);
+        Response problem = problems.response(ProblemJson.codeFor(status), detailFor(status, exception, path), path);
         if (exception instanceof NotAllowedException) {
             return Response.fromResponse(problem)
                     .allow(exception.getResponse().getAllowedMethods())
@@ -47,17 +45,6 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         return problem;
     }
 
-    private static ErrorCode codeFor(int status) {
-        return switch (status) {
-            case 400 -> PlatformError.MALFORMED_JSON;
-            case 404 -> PlatformError.NOT_FOUND;
-            case 405 -> PlatformError.METHOD_NOT_ALLOWED;
-            case 406 -> PlatformError.NOT_ACCEPTABLE;
-            case 413 -> PlatformError.PAYLOAD_TOO_LARGE;
-            case 415 -> PlatformError.UNSUPPORTED_MEDIA_TYPE;
-            default -> status >= 500 ? PlatformError.INTERNAL_ERROR : PlatformError.INVALID_REQUEST;
-        };
-    }
 
     private String detailFor(int status, WebApplicationException exception, String path) {
         return switch (status) {
