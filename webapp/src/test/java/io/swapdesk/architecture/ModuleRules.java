@@ -12,12 +12,16 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.persistence.Entity;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The module boundaries of docs/architecture.md as rules, for any base package (so the rules themselves can be
  * shown to fail on deliberately broken fixtures). A module is the first package below the base.
  */
 final class ModuleRules {
+
+    /** A package named internal, or below one: not a package that merely starts with those letters. */
+    private static final Pattern INTERNAL = Pattern.compile("(^|\\.)internal(\\.|$)");
 
     private final String base;
 
@@ -81,7 +85,7 @@ final class ModuleRules {
     }
 
     private boolean isInternal(JavaClass type) {
-        return type.getPackageName().contains(".internal");
+        return INTERNAL.matcher(type.getPackageName()).find();
     }
 
 }

@@ -2,6 +2,7 @@ package io.swapdesk.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.swapdesk.platform.Outbox;
 import io.swapdesk.platform.OutboxMessage;
@@ -64,7 +65,19 @@ class JtaAcrossModulesIT {
     void aFailureAfterBothWritesRollsBackBoth() throws Exception {
         String marker = marker();
 
-        assertThrows(TwoModuleWork.SimulatedCrash.class, () -> work.auditAndPublish(marker, true));
+        TwoModuleWork.SimulatedCrash crash =
+                assertThrows(TwoModuleWork.SimulatedCrash.class, () -> work.auditAndPublish(marker, true));
+
+        assertTrue(crash.getMessage().endsWith("rows seen 2"), "both rows were written before the crash");
+        assertEquals(0, auditRows(marker));
+        assertEquals(0, outboxRows(marker));
+    }
+
+    @Test
+    void theDatabaseRefusingTheSecondSchemasRowRollsBackTheFirst() throws Exception {
+        String marker = marker();
+
+        assertThrows(RuntimeException.class, () -> work.auditThenFailInTheDatabase(marker));
 
         assertEquals(0, auditRows(marker));
         assertEquals(0, outboxRows(marker));
@@ -77,6 +90,7 @@ class JtaAcrossModulesIT {
         transaction.begin();
         auditLog.record(new AuditEntry("test", "limit.changed", marker, "{}"));
         outbox.append(OutboxMessage.system("risk.limit_changed", marker, "{}"));
+        assertEquals(2, work.rowsSeen(marker), "the query flushes both writes to PostgreSQL");
         transaction.rollback();
 
         assertEquals(0, auditRows(marker));

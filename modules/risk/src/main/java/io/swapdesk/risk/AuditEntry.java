@@ -1,5 +1,6 @@
 package io.swapdesk.risk;
 
+import io.swapdesk.platform.JsonText;
 import java.util.Objects;
 
 /**
@@ -8,14 +9,13 @@ import java.util.Objects;
  */
 public record AuditEntry(String actor, String action, String subject, String detailJson) {
 
+    static final int MAX_DETAIL_CHARS = 16 * 1024;
+
     public AuditEntry {
         requireLength("actor", actor, 200);
         requireLength("action", action, 100);
         requireLength("subject", subject, 200);
-        Objects.requireNonNull(detailJson, "detailJson");
-        if (!detailJson.strip().startsWith("{")) {
-            throw new IllegalArgumentException("detail must be a JSON object");
-        }
+        JsonText.requireObject("detail", detailJson, MAX_DETAIL_CHARS);
     }
 
     private static void requireLength(String name, String value, int max) {

@@ -17,8 +17,9 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class DatabaseReadinessCheck implements HealthCheck {
 
-    private static final String SCHEMA_VERSION =
-            "SELECT max(version::int) FROM public.flyway_schema_history WHERE success";
+    /** The last migration applied, whatever its version's shape (1, 4.1, 2026.11.21). */
+    private static final String SCHEMA_VERSION = "SELECT version FROM public.flyway_schema_history"
+            + " WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1";
 
     @Resource(lookup = "jdbc/swapdesk")
     private DataSource dataSource;
@@ -30,12 +31,10 @@ public class DatabaseReadinessCheck implements HealthCheck {
              Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(2);
             try (ResultSet rows = statement.executeQuery(SCHEMA_VERSION)) {
-                rows.next();
-                int version = rows.getInt(1);
-                return response.status(!rows.wasNull())
-                        .withData("schemaVersion", version)
-                        .withData("database", connection.getCatalog())
-                        .build();
+                if (!rows.next()) {
+                    return response.down().withData("error", "no migration applied yet").build();
+                }
+                return response.up().withData("schemaVersion", rows.getString(1)).build();
             }
         } catch (SQLException e) {
             return response.down().withData("error", e.getClass().getSimpleName() + ": " + e.getSQLState()).build();
