@@ -3,7 +3,8 @@
 
 SWAPDESK_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 SWAPDESK_LOCAL="$SWAPDESK_ROOT/.local"
-ANVIL_BIN="$SWAPDESK_ROOT/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil"
+LIBERTY_HOME="$SWAPDESK_ROOT/webapp/target/liberty/wlp"
+ANVIL_BIN=${ANVIL_BIN:-"$SWAPDESK_ROOT/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil"}
 SWAPDESK_STARTED_PIDS=()
 SWAPDESK_STARTED_POSTGRES=""
 
@@ -16,8 +17,9 @@ java_major() { # prints the major version of the java at $1
 
 # Picks a JDK 21+ : JAVA_HOME if it is one, else java on PATH, else the newest under /usr/lib/jvm.
 find_jdk() {
-  local candidate major best="" best_major=0
-  for candidate in "${JAVA_HOME:-}" "$(dirname "$(dirname "$(readlink -f "$(command -v java 2>/dev/null || echo /nonexistent)")")")" /usr/lib/jvm/* /opt/java/* /opt/jdk*; do
+  local candidate major best="" best_major=0 on_path=""
+  command -v java >/dev/null && on_path=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+  for candidate in "${JAVA_HOME:-}" "$on_path" /usr/lib/jvm/* /opt/java/* /opt/jdk*; do
     [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
     major=$(java_major "$candidate/bin/java")
     [ -n "$major" ] && [ "$major" -ge 21 ] || continue
@@ -29,9 +31,20 @@ find_jdk() {
   export PATH="$JAVA_HOME/bin:$PATH"
 }
 
+# Maven 3.8's bundled Guava touches sun.misc.Unsafe; newer JDKs warn on every build. Quiet that, nothing else.
+quiet_maven_on_new_jdks() {
+  local major
+  major=$(java_major "$JAVA_HOME/bin/java")
+  if [ "${major:-0}" -ge 24 ]; then
+    export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+  fi
+}
+
 require_tools() {
   command -v mvn >/dev/null || die "needs Apache Maven 3.8+ on PATH: install it, e.g. 'apt-get install maven'"
-  command -v node >/dev/null && command -v npm >/dev/null || die "needs Node.js 18+ and npm on PATH (for anvil and solc): install them, e.g. 'apt-get install nodejs npm'"
+  command -v node >/dev/null && command -v npm >/dev/null || die "needs Node.js 20+ and npm on PATH (for anvil and solc): install them, e.g. 'apt-get install nodejs npm'"
+  node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)' \
+    || die "needs Node.js 20 or newer (anvil's package requires it); found $(node --version)"
   command -v curl >/dev/null || die "needs curl on PATH: install it, e.g. 'apt-get install curl'"
 }
 
@@ -45,7 +58,7 @@ install_node_tools() {
     # hashes just the same, and leaves it unchanged.
     (cd "$SWAPDESK_ROOT" && npm install --no-audit --no-fund --loglevel=error) || die "npm install failed: see above"
   fi
-  [ -x "$ANVIL_BIN" ] || die "anvil is missing after npm install ($ANVIL_BIN): this machine may not be linux-amd64"
+  [ -x "$ANVIL_BIN" ] || die "anvil is missing after npm install ($ANVIL_BIN): this machine may not be linux-amd64; set ANVIL_BIN to an anvil binary"
 }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -57,7 +70,9 @@ free_port() {
   echo "$port"
 }
 
-postgres_bin_dir() {
+# --- PostgreSQL -------------------------------------------------------------------------------------------
+
+postgres_server_bin() { # the folder with pg_ctl and initdb, newest version first
   local dir
   if command -v pg_config >/dev/null && [ -x "$(pg_config --bindir)/pg_ctl" ]; then pg_config --bindir; return; fi
   for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r) /usr/local/pgsql/bin; do
@@ -66,19 +81,32 @@ postgres_bin_dir() {
   return 1
 }
 
+find_psql() {
+  local server_bin
+  if command -v psql >/dev/null && command -v pg_isready >/dev/null; then
+    PSQL=$(command -v psql); PG_ISREADY=$(command -v pg_isready); return
+  fi
+  server_bin=$(postgres_server_bin) || die "needs the PostgreSQL client (psql, pg_isready): install it, e.g. 'apt-get install postgresql-client' (or 'postgresql' for a local server too)"
+  PSQL="$server_bin/psql"; PG_ISREADY="$server_bin/pg_isready"
+}
+
 psql_admin() { # runs SQL against the maintenance database
-  PGPASSWORD="$DB_PASSWORD" "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres "$@"
+  PGPASSWORD="$DB_PASSWORD" PGCONNECT_TIMEOUT=5 "$PSQL" -X -q -v ON_ERROR_STOP=1 -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres "$@"
 }
 
-postgres_answers() {
-  PGPASSWORD="$DB_PASSWORD" PGCONNECT_TIMEOUT=3 "$PG_BIN/psql" -X -q -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres -c 'select 1' >/dev/null 2>&1
-}
-
-# Uses the PostgreSQL at DB_HOST:DB_PORT, or starts a private cluster in .local/postgres when none answers.
+# Uses the PostgreSQL at DB_HOST:DB_PORT, or starts a private cluster when none answers there.
 ensure_postgres() {
   export DB_HOST=${DB_HOST:-127.0.0.1} DB_PORT=${DB_PORT:-5432} DB_USER=${DB_USER:-postgres} DB_PASSWORD=${DB_PASSWORD:-}
-  PG_BIN=$(postgres_bin_dir) || die "needs the PostgreSQL server binaries (pg_ctl, initdb, psql): install them, e.g. 'apt-get install postgresql', or point DB_HOST/DB_PORT at a running server"
-  if postgres_answers; then
+  find_psql
+  local ready=0 i
+  for i in $(seq 1 30); do
+    "$PG_ISREADY" -q -h "$DB_HOST" -p "$DB_PORT" -t 3 && { ready=1; break; }
+    [ $? -eq 1 ] || break # 1: up but refusing connections (starting), worth a wait; 2, 3: nobody there
+    sleep 1
+  done
+  if [ "$ready" = 1 ]; then
+    psql_admin -c 'select 1' >/dev/null 2>&1 \
+      || die "PostgreSQL at $DB_HOST:$DB_PORT refuses user '$DB_USER': set DB_USER and DB_PASSWORD to an account that may create databases"
     say "Using PostgreSQL at $DB_HOST:$DB_PORT"
     return
   fi
@@ -88,34 +116,64 @@ ensure_postgres() {
 
 as_postgres_user() {
   if [ "$(id -u)" -eq 0 ]; then
-    id postgres >/dev/null 2>&1 || die "running as root, and PostgreSQL refuses root: create an OS user 'postgres' or run as another user"
     runuser -u postgres -- "$@"
   else
     "$@"
   fi
 }
 
-start_local_postgres() {
-  local data="$SWAPDESK_LOCAL/postgres/data" run="$SWAPDESK_LOCAL/postgres/run"
-  DB_HOST=127.0.0.1
-  DB_PORT=$(free_port "${SWAPDESK_LOCAL_PG_PORT:-55432}")
-  DB_USER=postgres
-  mkdir -p "$data" "$run"
-  [ "$(id -u)" -eq 0 ] && chown -R postgres "$SWAPDESK_LOCAL/postgres"
-  if [ ! -f "$data/PG_VERSION" ]; then
-    say "Creating a local PostgreSQL cluster in .local/postgres"
-    as_postgres_user "$PG_BIN/initdb" -D "$data" -U postgres --auth=trust -E UTF8 >/dev/null || die "initdb failed"
+# Where the private cluster lives: .local/postgres, or (as root, when the unprivileged postgres user cannot reach
+# the checkout, e.g. under /root) a folder of its own under /var/tmp.
+local_postgres_dir() {
+  local dir="$SWAPDESK_LOCAL/postgres"
+  mkdir -p "$dir"
+  if [ "$(id -u)" -eq 0 ]; then
+    id postgres >/dev/null 2>&1 || die "running as root, and PostgreSQL refuses root: create an OS user 'postgres' (apt-get install postgresql does) or run as another user"
+    chown postgres "$dir"
+    if ! runuser -u postgres -- test -w "$dir"; then
+      dir="/var/tmp/swapdesk-postgres-$(printf '%s' "$SWAPDESK_ROOT" | cksum | cut -d' ' -f1)"
+      mkdir -p "$dir" && chown postgres "$dir" && chmod 700 "$dir"
+    fi
   fi
-  say "Starting a local PostgreSQL on 127.0.0.1:$DB_PORT"
-  as_postgres_user "$PG_BIN/pg_ctl" -D "$data" -l "$SWAPDESK_LOCAL/postgres/postgres.log" -w -t 60 \
-    -o "-p $DB_PORT -k $run -c listen_addresses=127.0.0.1" start >/dev/null || die "PostgreSQL did not start: see .local/postgres/postgres.log"
-  SWAPDESK_STARTED_POSTGRES=$data
-  export DB_HOST DB_PORT DB_USER
+  echo "$dir"
+}
+
+start_local_postgres() {
+  local server_bin dir data password_file
+  server_bin=$(postgres_server_bin) || die "needs the PostgreSQL server programs (initdb, pg_ctl) to start a local database: install them, e.g. 'apt-get install postgresql', or point DB_HOST/DB_PORT at a running server"
+  dir=$(local_postgres_dir)
+  data="$dir/data"
+  password_file="$dir/password"
+  DB_HOST=127.0.0.1
+  DB_USER=postgres
+  if [ ! -f "$data/PG_VERSION" ]; then
+    say "Creating a local PostgreSQL cluster in $dir"
+    # A generated password (scram), kept beside the cluster and readable by its owner only: not every local user
+    # becomes a superuser, as with trust authentication.
+    (umask 077 && head -c 24 /dev/urandom | base64 | tr -d '/+=' >"$password_file")
+    [ "$(id -u)" -eq 0 ] && chown postgres "$password_file"
+    as_postgres_user "$server_bin/initdb" -D "$data" -U postgres --auth=scram-sha-256 --pwfile="$password_file" \
+      -E UTF8 >"$dir/initdb.log" 2>&1 || die "initdb failed: see $dir/initdb.log"
+  fi
+  DB_PASSWORD=$(cat "$password_file")
+  if as_postgres_user "$server_bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    # Started by another run that is still going (or was killed): use it, and leave it to its owner.
+    DB_PORT=$(sed -n 4p "$data/postmaster.pid")
+    say "Using the local PostgreSQL already running on 127.0.0.1:$DB_PORT ($dir)"
+  else
+    DB_PORT=$(free_port "${SWAPDESK_LOCAL_PG_PORT:-55432}")
+    say "Starting a local PostgreSQL on 127.0.0.1:$DB_PORT ($dir)"
+    as_postgres_user "$server_bin/pg_ctl" -D "$data" -l "$dir/postgres.log" -w -t 60 \
+      -o "-p $DB_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" start >/dev/null \
+      || die "PostgreSQL did not start: see $dir/postgres.log"
+    SWAPDESK_STARTED_POSTGRES="$server_bin/pg_ctl|$data"
+  fi
+  export DB_HOST DB_PORT DB_USER DB_PASSWORD
 }
 
 stop_local_postgres() {
   [ -n "$SWAPDESK_STARTED_POSTGRES" ] || return 0
-  as_postgres_user "$PG_BIN/pg_ctl" -D "$SWAPDESK_STARTED_POSTGRES" -m fast -w stop >/dev/null 2>&1 || true
+  as_postgres_user "${SWAPDESK_STARTED_POSTGRES%%|*}" -D "${SWAPDESK_STARTED_POSTGRES#*|}" -m fast -w stop >/dev/null 2>&1 || true
   SWAPDESK_STARTED_POSTGRES=""
 }
 
@@ -125,6 +183,8 @@ create_database_if_missing() {
     psql_admin -c "create database \"$name\"" || die "could not create database $name"
   fi
 }
+
+# --- chains -----------------------------------------------------------------------------------------------
 
 rpc_chain_id() { # prints the chain id answering at URL $1
   curl -sf -m 2 -H 'content-type: application/json' \
@@ -151,18 +211,18 @@ stop_started_processes() {
   SWAPDESK_STARTED_PIDS=()
 }
 
-# Maven 3.8's bundled Guava touches sun.misc.Unsafe; newer JDKs warn on every build. Quiet that, nothing else.
-quiet_maven_on_new_jdks() {
-  local major
-  major=$(java_major "$JAVA_HOME/bin/java")
-  if [ "${major:-0}" -ge 24 ]; then
-    export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
-  fi
-}
+# --- Liberty ----------------------------------------------------------------------------------------------
 
 # An in-container test archive left in dropins by an interrupted run would be redeployed with the server
 # (and a failed one keeps readiness DOWN): start every server clean.
-clean_server_leftovers() {
-  local server="$SWAPDESK_ROOT/webapp/target/liberty/wlp/usr/servers/swapdesk"
+clean_server_leftovers() { # clean_server_leftovers SERVER_NAME
+  local server="$LIBERTY_HOME/usr/servers/$1"
   rm -rf "$server/dropins" "$server/apps/expanded"
+}
+
+# Stops the named server if it runs. The test run and the local run use different server names (swapdesk-test,
+# swapdesk), so neither stops the other's.
+stop_liberty_server() { # stop_liberty_server SERVER_NAME
+  [ -x "$LIBERTY_HOME/bin/server" ] || return 0
+  "$LIBERTY_HOME/bin/server" stop "$1" >/dev/null 2>&1 || true
 }
