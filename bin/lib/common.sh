@@ -7,6 +7,7 @@ LIBERTY_HOME="$SWAPDESK_ROOT/webapp/target/liberty/wlp"
 ANVIL_BIN=${ANVIL_BIN:-"$SWAPDESK_ROOT/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil"}
 SWAPDESK_STARTED_PIDS=()
 SWAPDESK_STARTED_POSTGRES=""
+SWAPDESK_LOCAL_PG_DIR=""
 
 say() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'swapdesk: %s\n' "$*" >&2; exit 1; }
@@ -168,6 +169,7 @@ start_local_postgres() {
       || die "PostgreSQL did not start: see $dir/postgres.log"
     SWAPDESK_STARTED_POSTGRES="$server_bin/pg_ctl|$data"
   fi
+  SWAPDESK_LOCAL_PG_DIR=$dir
   export DB_HOST DB_PORT DB_USER DB_PASSWORD
 }
 
