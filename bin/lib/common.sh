@@ -117,7 +117,7 @@ ensure_postgres() {
 
 as_postgres_user() {
   if [ "$(id -u)" -eq 0 ]; then
-    runuser -u postgres -- "$@"
+    (cd / && runuser -u postgres -- "$@") # from /: the checkout itself may be closed to that user
   else
     "$@"
   fi
