@@ -11,6 +11,8 @@ public enum PlatformError implements ErrorCode {
     INVALID_ASSET(400, "Invalid asset"),
     INVALID_REQUEST(400, "Invalid request"),
     MALFORMED_JSON(400, "Malformed JSON"),
+    UNAUTHORIZED(401, "Unauthorized"),
+    FORBIDDEN(403, "Forbidden"),
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),
@@ -20,6 +22,7 @@ public enum PlatformError implements ErrorCode {
     UNPROCESSABLE(422, "Unprocessable content"),
     TOO_MANY_REQUESTS(429, "Too many requests"),
     INTERNAL_ERROR(500, "Internal error"),
+    BAD_GATEWAY(502, "Bad gateway"),
     SERVICE_UNAVAILABLE(503, "Service unavailable");
 
     private final int status;

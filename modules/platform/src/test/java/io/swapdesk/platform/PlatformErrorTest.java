@@ -31,7 +31,10 @@ class PlatformErrorTest {
             entry("UNPROCESSABLE", 422),
             entry("TOO_MANY_REQUESTS", 429),
             entry("SERVICE_UNAVAILABLE", 503),
-            entry("INTERNAL_ERROR", 500));
+            entry("INTERNAL_ERROR", 500),
+            entry("UNAUTHORIZED", 401),
+            entry("FORBIDDEN", 403),
+            entry("BAD_GATEWAY", 502));
 
     @Test
     void publishedCodesKeepTheirNamesAndStatuses() {
