@@ -3,6 +3,7 @@ package io.swapdesk.it;
 import static io.swapdesk.it.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
@@ -97,6 +98,16 @@ class RestProblemDetailsIT {
         assertProblem(response, 500, "INTERNAL_ERROR");
         assertThat(Http.json(response).getString("errorId")).isNotBlank();
         assertThat(response.body()).doesNotContain("secret", "IllegalState");
+    }
+
+    @Test
+    void theErrorIdIsOfferedForReportingNotForQuoting() throws Exception {
+        // "Quote" means a price quote here: the detail must not ask the client to quote anything.
+        JsonObject problem = Http.json(Http.post(probe("/bug"), "application/json", "{}"));
+
+        assertThat(problem.getString("detail"))
+                .contains("error id " + problem.getString("errorId"))
+                .doesNotContainIgnoringCase("quote");
     }
 
     private HttpResponse<String> post(String json) throws Exception {

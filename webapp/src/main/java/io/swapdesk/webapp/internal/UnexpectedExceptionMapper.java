@@ -41,7 +41,8 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         UUID errorId = Ids.newId();
         LOG.log(Level.SEVERE, "Unexpected failure " + errorId + " on " + Clip.of(path), exception);
         DomainException failure = new DomainException(PlatformError.INTERNAL_ERROR,
-                "An unexpected error occurred; it has been logged. Quote error id " + errorId + " when reporting it.",
+                "An unexpected error occurred. It has been logged under error id " + errorId
+                        + "; give that id when you report the problem.",
                 Map.of("errorId", errorId.toString()));
         return problems.response(Problem.from(failure).withInstance(Clip.of(path)));
     }
