@@ -82,6 +82,17 @@ class RestProblemDetailsIT {
     }
 
     @Test
+    void aHostileMethodIsNotEchoedWhole() throws Exception {
+        String hostile = "X".repeat(5_000);
+
+        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(probe(""))
+                .method(hostile, HttpRequest.BodyPublishers.noBody()));
+
+        assertProblem(response, 405, "METHOD_NOT_ALLOWED");
+        assertThat(response.body().length()).isLessThan(1000);
+    }
+
+    @Test
     void anUnacceptableResponseTypeIsNotAcceptable() throws Exception {
         HttpResponse<String> response = Http.send(HttpRequest.newBuilder(probe(""))
                 .header("Content-Type", "application/json")

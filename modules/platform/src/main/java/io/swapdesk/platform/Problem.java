@@ -56,6 +56,14 @@ public record Problem(URI type, String title, int status, String detail, String 
     }
 
     /**
+     * The same problem sent with another status: for an HTTP status that has no code of its own, e.g. a 412 sent
+     * as {@code INVALID_REQUEST}, so that the body's status always equals the response's.
+     */
+    public Problem withStatus(int newStatus) {
+        return new Problem(type, title, newStatus, detail, instance, code, properties);
+    }
+
+    /**
      * The JSON members in order: type (as a string), title, status, detail, instance (only if
      * present), code, then the extension properties. An extension property named like a standard
      * member is dropped, so a module cannot change what a client branches on by accident.

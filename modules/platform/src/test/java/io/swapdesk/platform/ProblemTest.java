@@ -45,6 +45,21 @@ class ProblemTest {
     }
 
     @Test
+    void withStatusSetsOnlyTheStatus() {
+        Problem problem = Problem.from(new DomainException(PlatformError.INVALID_REQUEST, "precondition failed",
+                Map.of("field", "If-Match"))).withInstance("/api/quotes/42");
+        Problem sent = problem.withStatus(412);
+        assertThat(sent.status()).isEqualTo(412);
+        assertThat(sent).usingRecursiveComparison().ignoringFields("status").isEqualTo(problem);
+    }
+
+    @Test
+    void withStatusRefusesANonHttpStatus() {
+        Problem problem = Problem.of(PlatformError.INTERNAL_ERROR, "broken");
+        assertThatIllegalArgumentException().isThrownBy(() -> problem.withStatus(600));
+    }
+
+    @Test
     void accessorsAreNamedAsTheRfcMembersPlusCode() {
         assertThat(Arrays.stream(Problem.class.getRecordComponents()).map(RecordComponent::getName))
                 .startsWith("type", "title", "status", "detail", "instance", "code");

@@ -1,7 +1,6 @@
 package io.swapdesk.webapp.internal;
 
 import io.swapdesk.platform.ErrorCode;
-import io.swapdesk.platform.PlatformError;
 import io.swapdesk.platform.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,19 +33,6 @@ class ProblemJson {
     /** The request path as the problem's {@code instance}, clipped: a hostile path is not echoed whole. */
     static String instanceOf(UriInfo uriInfo) {
         return Clip.of(uriInfo.getRequestUri().getRawPath());
-    }
-
-    /** The platform code for a status the container or JAX-RS chose by itself. */
-    static ErrorCode codeFor(int status) {
-        return switch (status) {
-            case 400 -> PlatformError.MALFORMED_JSON;
-            case 404 -> PlatformError.NOT_FOUND;
-            case 405 -> PlatformError.METHOD_NOT_ALLOWED;
-            case 406 -> PlatformError.NOT_ACCEPTABLE;
-            case 413 -> PlatformError.PAYLOAD_TOO_LARGE;
-            case 415 -> PlatformError.UNSUPPORTED_MEDIA_TYPE;
-            default -> status >= 500 ? PlatformError.INTERNAL_ERROR : PlatformError.INVALID_REQUEST;
-        };
     }
 
     Response response(ErrorCode code, String detail, String instance) {

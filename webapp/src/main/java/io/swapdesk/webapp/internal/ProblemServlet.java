@@ -8,12 +8,12 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.Objects;
 
 /**
- * The servlet container's error page (web.xml): what is refused before JAX-RS sees it, such as a path outside
- * {@code /api}, also leaves as problem+json.
+ * The servlet container's default error page (web.xml): whatever is refused before JAX-RS sees it, such as a path
+ * outside {@code /api}, or fails outside it, also leaves as problem+json, with the status the container chose and
+ * the headers already set on the response.
  */
 @WebServlet(urlPatterns = "/problem")
 public class ProblemServlet extends HttpServlet {
@@ -21,34 +21,33 @@ public class ProblemServlet extends HttpServlet {
     @Inject
     ProblemJson problems;
 
-    private static final Logger LOG = Logger.getLogger(ProblemServlet.class.getName());
-
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Object statusAttribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = statusAttribute instanceof Integer code ? code : HttpServletResponse.SC_NOT_FOUND;
-        String path = Clip.of(String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)));
-        if (status >= 500) {
-            // The container also sets an exception for plain 404s (file not found); only a 5xx is a failure.
-            Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-            LOG.log(Level.SEVERE, "Unexpected failure on " + path, failure);
-            status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
-        }
-        Problem problem = Problem.of(ProblemJson.codeFor(status), detailFor(status, path, request)).withInstance(path);
+        int status = statusOf(request);
+        String path = Clip.of(Objects.toString(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
+                request.getRequestURI()));
+        // The container also sets an exception for plain 404s (file not found); only a 5xx is a failure.
+        Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        Problem problem = status >= 500
+                ? ServerFailures.logged(status, failure, path)
+                : StatusProblems.refusal(status, failure, detailFor(status, path, request)).withInstance(path);
         response.setStatus(status);
         response.setContentType(ProblemJson.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(problems.body(problem));
     }
 
+    /** Reached without an error (someone asked for /problem itself): there is nothing here. */
+    private static int statusOf(HttpServletRequest request) {
+        Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        return status instanceof Integer code ? code : HttpServletResponse.SC_NOT_FOUND;
+    }
 
     private static String detailFor(int status, String path, HttpServletRequest request) {
         return switch (status) {
             case 404 -> "There is no resource at " + path + ". The API lives under /api and is described at /openapi.";
             case 405 -> Clip.of(request.getMethod()) + " is not supported on " + path + ".";
-            case 413 -> "The request body is too large.";
-            case 500 -> "An unexpected error occurred; it has been logged.";
-            default -> "The request was refused (HTTP " + status + ").";
+            default -> StatusProblems.refusalDetail(status);
         };
     }
 }

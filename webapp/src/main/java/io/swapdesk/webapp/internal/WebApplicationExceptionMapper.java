@@ -1,8 +1,8 @@
 package io.swapdesk.webapp.internal;
 
+import io.swapdesk.platform.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -13,12 +13,16 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * What JAX-RS itself refuses (no such route, wrong method, wrong content type, unreadable body): the same
- * problem+json as the modules' own errors, with a detail that says what to send instead.
+ * What JAX-RS itself refuses (no such route, wrong method, wrong content type, unreadable body) and what resources
+ * refuse by throwing: the same problem+json as the modules' own errors, with the status and headers (Allow,
+ * WWW-Authenticate, Retry-After…) the refusal was made with, and a detail that says what to send instead.
  */
 @Provider
 @ApplicationScoped
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+
+    private static final String UNREADABLE_BODY =
+            "The request body could not be read: send well-formed JSON matching the documented schema (see /openapi).";
 
     @Inject
     ProblemJson problems;
@@ -34,28 +38,52 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     @Override
     public Response toResponse(WebApplicationException exception) {
-        int status = exception.getResponse().getStatus();
-        String path = ProblemJson.instanceOf(uriInfo);
-        Response problem = problems.response(ProblemJson.codeFor(status), detailFor(status, exception, path), path);
-        if (exception instanceof NotAllowedException) {
-            return Response.fromResponse(problem)
-                    .allow(exception.getResponse().getAllowedMethods())
-                    .build();
+        Response refused = exception.getResponse();
+        if (refused.getStatus() < 400) {
+            // A redirect thrown as an exception is not an error: it leaves as it was made.
+            return refused;
         }
-        return problem;
+        Problem problem = problemFor(exception, ProblemJson.instanceOf(uriInfo));
+        return withHeadersOf(refused, problems.response(problem));
     }
 
+    private Problem problemFor(WebApplicationException exception, String path) {
+        int status = exception.getResponse().getStatus();
+        if (status >= 500) {
+            return ServerFailures.logged(status, exception, path);
+        }
+        return StatusProblems.refusal(status, exception, detailFor(status, exception, path)).withInstance(path);
+    }
 
+    /** The refused response's headers on the problem, except those that described the body the problem replaces. */
+    private static Response withHeadersOf(Response refused, Response problem) {
+        Response.ResponseBuilder response = Response.fromResponse(problem);
+        refused.getHeaders().forEach((name, values) -> {
+            if (!describesTheBody(name)) {
+                values.forEach(value -> response.header(name, value));
+            }
+        });
+        return response.build();
+    }
+
+    /** Content-Type and Content-Length, but also Content-Encoding, Content-Language…: all about the old body. */
+    private static boolean describesTheBody(String header) {
+        return header.regionMatches(true, 0, "Content-", 0, "Content-".length());
+    }
+
+    /** @param path already clipped */
     private String detailFor(int status, WebApplicationException exception, String path) {
         return switch (status) {
-            case 400 -> "The request body could not be read: send well-formed JSON matching the documented schema (see /openapi).";
-            case 404 -> "There is no resource at " + Clip.of(path) + ". The API is described at /openapi.";
-            case 405 -> request.getMethod() + " is not supported on " + Clip.of(path) + "; use one of "
+            case 400 -> StatusProblems.involvesJson(exception) ? UNREADABLE_BODY : StatusProblems.refusalDetail(400);
+            case 404 -> exception.getCause() == null
+                    ? "There is no resource at " + path + ". The API is described at /openapi."
+                    : "A path or query parameter is not valid for " + path + "; check its type at /openapi.";
+            case 405 -> Clip.of(request.getMethod()) + " is not supported on " + path + "; use one of "
                     + exception.getResponse().getAllowedMethods() + ".";
             case 406 -> "This resource answers application/json (errors: application/problem+json); adjust the Accept header.";
             case 415 -> "Content-Type " + Clip.of(String.valueOf(headers.getMediaType()))
                     + " is not accepted here; send Content-Type: application/json.";
-            default -> "The request was refused (HTTP " + status + ").";
+            default -> StatusProblems.refusalDetail(status);
         };
     }
 }
