@@ -19,8 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A refusal that JAX-RS code throws leaves with the status and headers it was made with, as problem+json, whether or
- * not the platform has a code of its own for that status.
+ * A refusal leaves with the status and headers it was made with, as problem+json: whether JAX-RS code throws it or
+ * the servlet container sends it, and whether or not the platform has a code of its own for that status.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -28,7 +28,7 @@ class RefusalsKeepTheirStatusIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.applicationWith(RefusingResource.class);
+        return Deployments.applicationWith(RefusingResource.class, RefusingServlet.class);
     }
 
     @ArquillianResource
@@ -104,6 +104,36 @@ class RefusalsKeepTheirStatusIT {
                 .GET());
 
         assertProblem(response, 400, "INVALID_REQUEST");
+    }
+
+    @ParameterizedTest(name = "sendError({0}) -> {1}")
+    @CsvSource({
+            "401, UNAUTHORIZED",
+            "403, FORBIDDEN",
+            "414, INVALID_REQUEST",
+            "431, INVALID_REQUEST",
+            "503, SERVICE_UNAVAILABLE"})
+    void aContainerErrorIsAProblemWithItsStatusAndHeaders(int status, String code) throws Exception {
+        HttpResponse<String> response = get("refusing-servlet/" + status);
+
+        assertProblem(response, status, code);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+    }
+
+    @Test
+    void aContainerServerErrorCarriesAnErrorId() throws Exception {
+        JsonObject problem = assertProblem(get("refusing-servlet/503"), 503, "SERVICE_UNAVAILABLE");
+
+        assertThat(problem.getString("errorId")).isNotBlank();
+    }
+
+    @Test
+    void aFailureOutsideJaxRsIsAnOpaqueInternalError() throws Exception {
+        HttpResponse<String> response = get("refusing-servlet/bug");
+
+        JsonObject problem = assertProblem(response, 500, "INTERNAL_ERROR");
+        assertThat(problem.getString("errorId")).isNotBlank();
+        assertThat(response.body()).doesNotContain("secret", "IllegalState");
     }
 
     private HttpResponse<String> get(String path) throws Exception {
