@@ -38,6 +38,18 @@ class RestProblemDetailsIT {
     }
 
     @Test
+    void aCompressedBodyWithinTheLimitIsInflatedAndAccepted() throws Exception {
+        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(probe(""))
+                .header("Content-Type", "application/json")
+                .header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(
+                        Http.gzip("{\"amount\":\"1.5\",\"decimals\":6}"))));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(Http.json(response).getString("units")).isEqualTo("1500000");
+    }
+
+    @Test
     void malformedJsonIsABadRequest() throws Exception {
         assertProblem(post("{\"amount\":"), 400, "MALFORMED_JSON");
     }

@@ -106,6 +106,42 @@ class ServerSurfaceIT {
         assertProblem(response, 413, "PAYLOAD_TOO_LARGE");
     }
 
+    @Test
+    void aBodyOfUnknownLengthOverTheLimitIsRefusedWhateverItsTransferCoding() throws Exception {
+        HttpResponse<String> response = Http.send(postOfUnknownLength(200_000));
+
+        assertProblem(response, 413, "PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void aBodyOfUnknownLengthUnderTheLimitStillReachesTheResource() throws Exception {
+        HttpResponse<String> response = Http.send(postOfUnknownLength(1_000));
+
+        assertProblem(response, 404, "NOT_FOUND");
+    }
+
+    @Test
+    void aCompressedBodyThatInflatesPastTheLimitIsRefused() throws Exception {
+        // The server inflates a gzip-coded body as it is read: 200 KB of JSON arrive as a few hundred bytes.
+        byte[] compressed = Http.gzip("{\"x\":\"" + "a".repeat(200_000) + "\"}");
+
+        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(TestEnvironment.uri("/api/no-such-thing"))
+                .header("Content-Type", "application/json")
+                .header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(compressed)));
+
+        assertThat(compressed.length).isLessThan(1_000);
+        assertProblem(response, 413, "PAYLOAD_TOO_LARGE");
+    }
+
+    /** A body without a length, framed chunked, whose Transfer-Encoding names more than just "chunked". */
+    private static HttpRequest.Builder postOfUnknownLength(int size) {
+        return HttpRequest.newBuilder(TestEnvironment.uri("/api/no-such-thing"))
+                .header("Content-Type", "application/json")
+                .header("Transfer-Encoding", "gzip, chunked")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> bytes(size)));
+    }
+
     private static InputStream bytes(int count) {
         return new InputStream() {
             private int remaining = count;

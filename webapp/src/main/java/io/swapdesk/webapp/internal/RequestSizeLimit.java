@@ -20,7 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Caps API request bodies ({@code http.max-request-bytes}) so that a huge body is refused with 413 before anything
- * parses it. A declared length is checked at once; a chunked body is read up to the cap and refused past it.
+ * parses it. A declared length is checked at once; a body whose length is not known until it is read (chunked, or
+ * content-coded and inflated by the server) is read up to the cap and refused past it.
  */
 @WebFilter(urlPatterns = "/api/*")
 public class RequestSizeLimit extends HttpFilter {
@@ -38,22 +39,35 @@ public class RequestSizeLimit extends HttpFilter {
         long declared = request.getContentLengthLong();
         if (declared > maxRequestBytes) {
             refuse(request, response);
-            return;
+        } else if (declared >= 0 && !isContentCoded(request)) {
+            chain.doFilter(request, response);
+        } else {
+            capUnknownLength(request, response, chain);
         }
-        if (declared < 0 && isChunked(request)) {
-            byte[] body = readAtMost(request.getInputStream(), maxRequestBytes + 1);
-            if (body.length > maxRequestBytes) {
-                refuse(request, response);
-                return;
-            }
-            chain.doFilter(new BufferedBodyRequest(request, body), response);
-            return;
-        }
-        chain.doFilter(request, response);
     }
 
-    private static boolean isChunked(HttpServletRequest request) {
-        return "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
+    /**
+     * A gzip- or deflate-coded body is inflated by the server as it is read, so its declared length says nothing of
+     * what the resource would get: a few hundred bytes can inflate past the cap.
+     */
+    private static boolean isContentCoded(HttpServletRequest request) {
+        String coding = request.getHeader("Content-Encoding");
+        return coding != null && !coding.isBlank() && !"identity".equalsIgnoreCase(coding.strip());
+    }
+
+    /**
+     * No length known in advance (chunked, with or without other transfer codings, no length at all, or a length
+     * before inflating): read one byte past the cap to know whether the body fits, then hand the resource what was
+     * read.
+     */
+    private void capUnknownLength(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        byte[] body = readAtMost(request.getInputStream(), maxRequestBytes + 1);
+        if (body.length > maxRequestBytes) {
+            refuse(request, response);
+        } else {
+            chain.doFilter(new BufferedBodyRequest(request, body), response);
+        }
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
