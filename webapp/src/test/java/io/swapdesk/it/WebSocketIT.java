@@ -14,16 +14,22 @@ import jakarta.websocket.Session;
 import jakarta.websocket.WebSocketContainer;
 import java.io.StringReader;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The /ws endpoint, driven by a real Java WebSocket client. */
 class WebSocketIT {
 
     private static final WebSocketContainer CONTAINER = ContainerProvider.getWebSocketContainer();
+
+    /** docs/api/websocket.md: binary frames up to this size close with 1003, larger ones with 1009. */
+    private static final int MAX_BINARY_FRAME_BYTES = 64 * 1024;
 
     @Test
     void pingIsAnsweredWithPong() throws Exception {
@@ -70,6 +76,29 @@ class WebSocketIT {
         }
     }
 
+    @ParameterizedTest(name = "{0} bytes")
+    @ValueSource(ints = {1, 1025, 16 * 1024, MAX_BINARY_FRAME_BYTES})
+    void aBinaryFrameUpToTheCapIsRefusedAsCannotAccept(int size) throws Exception {
+        try (Client offender = Client.connect(); Client bystander = Client.connect()) {
+            offender.sendBinary(size);
+
+            CloseReason reason = offender.closed.get(10, TimeUnit.SECONDS);
+            assertThat(reason.getCloseCode()).isEqualTo(CloseReason.CloseCodes.CANNOT_ACCEPT);
+            bystander.send("{\"op\":\"ping\"}");
+            assertThat(bystander.next().getString("type")).isEqualTo("pong");
+        }
+    }
+
+    @Test
+    void aBinaryFrameOverTheCapIsTooBig() throws Exception {
+        try (Client offender = Client.connect()) {
+            offender.sendBinary(MAX_BINARY_FRAME_BYTES + 1);
+
+            CloseReason reason = offender.closed.get(10, TimeUnit.SECONDS);
+            assertThat(reason.getCloseCode()).isEqualTo(CloseReason.CloseCodes.TOO_BIG);
+        }
+    }
+
     /** One client connection that queues what the server sends. */
     private static final class Client extends Endpoint implements AutoCloseable {
 
@@ -97,6 +126,10 @@ class WebSocketIT {
 
         void send(String text) throws Exception {
             session.getBasicRemote().sendText(text);
+        }
+
+        void sendBinary(int size) throws Exception {
+            session.getBasicRemote().sendBinary(ByteBuffer.wrap(new byte[size]));
         }
 
         JsonObject next() throws InterruptedException {

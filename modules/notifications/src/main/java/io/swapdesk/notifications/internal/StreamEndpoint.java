@@ -20,13 +20,26 @@ public class StreamEndpoint {
 
     private static final Logger LOG = Logger.getLogger(StreamEndpoint.class.getName());
 
-    /** Frames over the limit are refused by the container with close code 1009 (message too big). */
+    /**
+     * Frames over the limit are refused by the container with close code 1009 (message too big).
+     *
+     * <p>The reply is sent synchronously, on the thread that read the frame. Replies are small, so this blocks only
+     * once a client has stopped reading long enough to fill the socket's send buffer; then that session stops
+     * being read (back-pressure) instead of the server queueing sends without bound behind ignored async Futures.
+     * Replies never overlap (a container may refuse a send while another is in flight), and a failed send reaches
+     * {@link #onError} instead of vanishing.
+     */
     @OnMessage(maxMessageSize = StreamProtocol.MAX_FRAME_CHARS)
-    public void onMessage(Session session, String frame) {
-        session.getAsyncRemote().sendText(StreamProtocol.answer(frame));
+    public void onMessage(Session session, String frame) throws IOException {
+        session.getBasicRemote().sendText(StreamProtocol.answer(frame));
     }
 
-    @OnMessage(maxMessageSize = 1024)
+    /**
+     * A binary frame closes the connection with 1003 (cannot accept). Only one over
+     * {@link StreamProtocol#MAX_BINARY_FRAME_BYTES} is refused by the container first, with 1009, so that nobody
+     * makes the server buffer a large frame just to be told no.
+     */
+    @OnMessage(maxMessageSize = StreamProtocol.MAX_BINARY_FRAME_BYTES)
     public void onBinary(Session session, byte[] frame) throws IOException {
         session.close(new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, "Only JSON text frames are accepted"));
     }

@@ -16,6 +16,9 @@ final class StreamProtocol {
 
     static final int MAX_FRAME_CHARS = 16 * 1024;
 
+    /** Binary frames are not part of the protocol; up to this size they are read only to be refused as such. */
+    static final int MAX_BINARY_FRAME_BYTES = 64 * 1024;
+
     private StreamProtocol() {
     }
 
