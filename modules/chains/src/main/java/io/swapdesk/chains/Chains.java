@@ -26,4 +26,20 @@ public interface Chains {
 
     /** The native-currency balance (wei for ETH) of {@code address} at the newest block. */
     BigInteger nativeBalance(ChainId chain, EvmAddress address);
+
+    /**
+     * Whether {@code address} holds contract code at the newest block: a contract wallet
+     * (EIP-1271) or any other contract, as opposed to an externally owned account.
+     */
+    boolean hasCode(ChainId chain, EvmAddress address);
+
+    /**
+     * A read-only contract call ({@code eth_call}) at the newest block.
+     *
+     * @param calldata the ABI-encoded call, selector first
+     * @return the raw return data, empty when the call returned nothing
+     * @throws DomainException {@link ChainsError#CALL_REVERTED} when the call reverted, besides the
+     *                         failures every method shares
+     */
+    byte[] call(ChainId chain, EvmAddress contract, byte[] calldata);
 }

@@ -13,7 +13,9 @@ public enum ChainsError implements ErrorCode {
      * The chain's RPC endpoint did not answer in time, answered with an error, or serves another
      * chain id than configured. Usually temporary; the detail says which it was.
      */
-    CHAIN_UNAVAILABLE(503, "Chain unavailable");
+    CHAIN_UNAVAILABLE(503, "Chain unavailable"),
+    /** A read-only contract call reverted: the contract refused the input, or is not the contract expected. */
+    CALL_REVERTED(422, "Contract call reverted");
 
     private final int status;
     private final String title;

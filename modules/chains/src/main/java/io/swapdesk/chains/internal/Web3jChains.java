@@ -18,9 +18,11 @@ import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
+import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.exceptions.ClientConnectionException;
 import org.web3j.protocol.http.HttpService;
+import org.web3j.utils.Numeric;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -121,6 +123,23 @@ public class Web3jChains implements Chains {
                 .getBalance();
     }
 
+    @Override
+    public boolean hasCode(ChainId chain, EvmAddress address) {
+        ChainClient client = verified(chain);
+        String code = call(client, client.web3j().ethGetCode(address.toChecksumString(), DefaultBlockParameterName.LATEST))
+                .getCode();
+        return !Numeric.cleanHexPrefix(code).isEmpty();
+    }
+
+    @Override
+    public byte[] call(ChainId chain, EvmAddress contract, byte[] calldata) {
+        ChainClient client = verified(chain);
+        Transaction readOnly = Transaction.createEthCallTransaction(null, contract.toChecksumString(),
+                Numeric.toHexString(calldata));
+        String returned = call(client, client.web3j().ethCall(readOnly, DefaultBlockParameterName.LATEST)).getValue();
+        return Numeric.hexStringToByteArray(returned);
+    }
+
     @PreDestroy
     void close() {
         // Each client's shutdown() also shuts the shared scheduler down; doing so twice is harmless.
@@ -167,6 +186,11 @@ public class Web3jChains implements Chains {
         boolean ok = false;
         try {
             R response = request.send();
+            if (response.hasError() && isRevert(response.getError())) {
+                ok = true; // the endpoint answered; the contract refused
+                throw new DomainException(ChainsError.CALL_REVERTED, "chain " + client.id() + ": " + method
+                        + " reverted: " + firstLine(response.getError().getMessage()), Map.of("chainId", client.id().value()));
+            }
             if (response.hasError()) {
                 throw unavailable(client.id(), method + " answered error " + response.getError().getCode()
                         + ": " + response.getError().getMessage());
@@ -202,6 +226,15 @@ public class Web3jChains implements Chains {
     private static String firstLine(String message) {
         String line = message == null ? "" : message.lines().findFirst().orElse("");
         return line.length() > 100 ? line.substring(0, 100) + "…" : line;
+    }
+
+    /**
+     * Nodes report a revert as error code 3 with the revert data (geth, anvil) or as -32000 with
+     * "execution reverted" (older nodes); anything else is the endpoint's failure.
+     */
+    private static boolean isRevert(Response.Error error) {
+        String message = error.getMessage() == null ? "" : error.getMessage();
+        return error.getCode() == 3 || message.contains("execution reverted");
     }
 
     private static DomainException unavailable(ChainId chain, String reason) {

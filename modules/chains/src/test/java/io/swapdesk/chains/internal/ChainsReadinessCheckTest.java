@@ -181,5 +181,15 @@ class ChainsReadinessCheckTest {
         public BigInteger nativeBalance(ChainId chain, EvmAddress address) {
             throw new UnsupportedOperationException("not needed by the readiness check");
         }
+
+        @Override
+        public boolean hasCode(ChainId chain, EvmAddress address) {
+            throw new UnsupportedOperationException("not needed by the readiness check");
+        }
+
+        @Override
+        public byte[] call(ChainId chain, EvmAddress contract, byte[] calldata) {
+            throw new UnsupportedOperationException("not needed by the readiness check");
+        }
     }
 }

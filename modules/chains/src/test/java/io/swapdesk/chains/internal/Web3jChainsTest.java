@@ -11,11 +11,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.http.HttpService;
+import org.web3j.utils.Numeric;
 
 import java.math.BigInteger;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -106,5 +111,47 @@ class Web3jChainsTest {
         assertThat(metrics.counted(RpcMetrics.CALLS, chain, new Tag("method", "eth_getBlockByNumber"), ok)).isEqualTo(2);
         assertThat(metrics.counted(RpcMetrics.CALLS, chain, new Tag("method", "eth_getBalance"), ok)).isEqualTo(1);
         assertThat(metrics.timed(RpcMetrics.DURATION, chain)).isEqualTo(4);
+    }
+
+    @Test
+    void anAccountHasNoCodeAndADeployedContractHasCode() throws Exception {
+        EvmAddress token = deployToken();
+
+        assertThat(chains.hasCode(CHAIN.chainId(), token)).isTrue();
+        assertThat(chains.hasCode(CHAIN.chainId(), EvmAddress.parse(AnvilExtension.DEV_ADDRESS_1))).isFalse();
+    }
+
+    @Test
+    void callReturnsTheContractsAbiEncodedAnswer() throws Exception {
+        EvmAddress token = deployToken();
+        byte[] decimalsSelector = Numeric.hexStringToByteArray("0x313ce567");
+
+        byte[] answer = chains.call(CHAIN.chainId(), token, decimalsSelector);
+
+        assertThat(new BigInteger(1, answer)).isEqualTo(BigInteger.valueOf(6));
+        assertThat(answer).hasSize(32);
+    }
+
+    @Test
+    void aRevertingCallIsCallRevertedNotAnUnavailableChain() throws Exception {
+        EvmAddress token = deployToken();
+        byte[] unknownSelector = Numeric.hexStringToByteArray("0xdeadbeef");
+
+        assertThatThrownBy(() -> chains.call(CHAIN.chainId(), token, unknownSelector))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ChainsError.CALL_REVERTED);
+                    assertThat(e.detail()).contains("eth_call reverted");
+                });
+    }
+
+    private EvmAddress deployToken() throws Exception {
+        Web3j web3j = Web3j.build(new HttpService(CHAIN.rpcUrl()));
+        try {
+            ContractArtifact testToken = ContractArtifact.load("TestToken");
+            return new ContractDeployer(web3j, Credentials.create(AnvilExtension.DEV_KEY_0), CHAIN.chainId())
+                    .deploy(testToken, testToken.encodeConstructorArguments(List.of("USD Coin", "USDC", "6")));
+        } finally {
+            web3j.shutdown();
+        }
     }
 }
