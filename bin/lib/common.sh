@@ -47,6 +47,23 @@ require_tools() {
   node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)' \
     || die "needs Node.js 20 or newer (anvil's package requires it); found $(node --version)"
   command -v curl >/dev/null || die "needs curl on PATH: install it, e.g. 'apt-get install curl'"
+  command -v openssl >/dev/null || die "needs openssl on PATH (it makes the token signing key): install it, e.g. 'apt-get install openssl'"
+}
+
+# Makes the RSA key pair that signs and verifies sign-in tokens in folder $1, unless it is already there, and points
+# the server at it. Keys stay in that folder (never in the repository): a new pair signs out every user.
+ensure_token_keys() {
+  local dir=$1
+  mkdir -p "$dir"
+  chmod 700 "$dir"
+  if [ ! -s "$dir/private.pem" ] || [ ! -s "$dir/public.pem" ]; then
+    say "Generating the token signing key in $dir"
+    (umask 077 && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$dir/private.pem" 2>/dev/null) \
+      || die "openssl could not generate an RSA key"
+    openssl pkey -in "$dir/private.pem" -pubout -out "$dir/public.pem" 2>/dev/null || die "openssl could not write the public key"
+  fi
+  export IDENTITY_JWT_PRIVATE_KEY_LOCATION="$dir/private.pem"
+  export MP_JWT_VERIFY_PUBLICKEY_LOCATION="$dir/public.pem"
 }
 
 # Installs the pinned npm tools (anvil, solc) when package-lock.json changed or node_modules is missing.

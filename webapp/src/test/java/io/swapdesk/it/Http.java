@@ -40,6 +40,35 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A request builder that carries {@code token} as its bearer token. */
+    public static HttpRequest.Builder authorized(URI uri, String token) {
+        return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token);
+    }
+
+    public static HttpResponse<String> get(URI uri, String token) throws IOException, InterruptedException {
+        return send(authorized(uri, token).GET());
+    }
+
+    public static HttpResponse<String> post(URI uri, String contentType, String body, String token)
+            throws IOException, InterruptedException {
+        return send(authorized(uri, token).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A JSON request with a bearer token; {@code token} null sends none. */
+    public static HttpResponse<String> json(String method, URI uri, String token, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
+    }
+
     public static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -13,6 +13,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,6 +34,14 @@ class RefusalsKeepTheirStatusIT {
 
     @ArquillianResource
     URL base;
+
+    /** Everything under /api but sign-in and market data needs a token: the resource is called as a signed-in trader. */
+    private static SignInClient.Session trader;
+
+    @BeforeAll
+    static void signIn() throws Exception {
+        trader = SignInClient.newTrader();
+    }
 
     @ParameterizedTest(name = "{0} -> {1} {2}")
     @CsvSource({
@@ -99,7 +108,7 @@ class RefusalsKeepTheirStatusIT {
 
     @Test
     void aHeaderParameterOfTheWrongTypeIsAnInvalidRequestNotMalformedJson() throws Exception {
-        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(uri("api/refusing/header-count"))
+        HttpResponse<String> response = Http.send(Http.authorized(uri("api/refusing/header-count"), trader.token())
                 .header("X-Count", "abc")
                 .GET());
 
@@ -137,7 +146,7 @@ class RefusalsKeepTheirStatusIT {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return Http.get(uri(path));
+        return Http.get(uri(path), trader.token());
     }
 
     private URI uri(String path) throws Exception {

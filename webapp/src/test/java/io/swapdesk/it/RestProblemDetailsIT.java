@@ -13,6 +13,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -29,6 +30,14 @@ class RestProblemDetailsIT {
     @ArquillianResource
     URL base;
 
+    /** Everything under /api but sign-in and market data needs a token: the probe is called as a signed-in trader. */
+    private static SignInClient.Session trader;
+
+    @BeforeAll
+    static void signIn() throws Exception {
+        trader = SignInClient.newTrader();
+    }
+
     @Test
     void wellFormedInputIsAccepted() throws Exception {
         HttpResponse<String> response = post("{\"amount\":\"1.5\",\"decimals\":6}");
@@ -39,7 +48,7 @@ class RestProblemDetailsIT {
 
     @Test
     void aCompressedBodyWithinTheLimitIsInflatedAndAccepted() throws Exception {
-        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(probe(""))
+        HttpResponse<String> response = Http.send(Http.authorized(probe(""), trader.token())
                 .header("Content-Type", "application/json")
                 .header("Content-Encoding", "gzip")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(
@@ -80,14 +89,14 @@ class RestProblemDetailsIT {
 
     @Test
     void theWrongContentTypeIsUnsupported() throws Exception {
-        HttpResponse<String> response = Http.post(probe(""), "text/plain", "amount=1");
+        HttpResponse<String> response = Http.post(probe(""), "text/plain", "amount=1", trader.token());
 
         assertProblem(response, 415, "UNSUPPORTED_MEDIA_TYPE");
     }
 
     @Test
     void theWrongMethodIsNotAllowed() throws Exception {
-        HttpResponse<String> response = Http.get(probe(""));
+        HttpResponse<String> response = Http.get(probe(""), trader.token());
 
         assertProblem(response, 405, "METHOD_NOT_ALLOWED");
         assertThat(response.headers().firstValue("Allow")).get().asString().contains("POST");
@@ -97,7 +106,7 @@ class RestProblemDetailsIT {
     void aHostileMethodIsNotEchoedWhole() throws Exception {
         String hostile = "X".repeat(5_000);
 
-        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(probe(""))
+        HttpResponse<String> response = Http.send(Http.authorized(probe(""), trader.token())
                 .method(hostile, HttpRequest.BodyPublishers.noBody()));
 
         assertProblem(response, 405, "METHOD_NOT_ALLOWED");
@@ -106,7 +115,7 @@ class RestProblemDetailsIT {
 
     @Test
     void anUnacceptableResponseTypeIsNotAcceptable() throws Exception {
-        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(probe(""))
+        HttpResponse<String> response = Http.send(Http.authorized(probe(""), trader.token())
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/xml")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":\"1\",\"decimals\":6}")));
@@ -116,7 +125,7 @@ class RestProblemDetailsIT {
 
     @Test
     void aBugIsAnOpaqueInternalErrorWithAnErrorId() throws Exception {
-        HttpResponse<String> response = Http.post(probe("/bug"), "application/json", "{}");
+        HttpResponse<String> response = Http.post(probe("/bug"), "application/json", "{}", trader.token());
 
         assertProblem(response, 500, "INTERNAL_ERROR");
         assertThat(Http.json(response).getString("errorId")).isNotBlank();
@@ -126,7 +135,7 @@ class RestProblemDetailsIT {
     @Test
     void theErrorIdIsOfferedForReportingNotForQuoting() throws Exception {
         // "Quote" means a price quote here: the detail must not ask the client to quote anything.
-        JsonObject problem = Http.json(Http.post(probe("/bug"), "application/json", "{}"));
+        JsonObject problem = Http.json(Http.post(probe("/bug"), "application/json", "{}", trader.token()));
 
         assertThat(problem.getString("detail"))
                 .contains("error id " + problem.getString("errorId"))
@@ -134,7 +143,7 @@ class RestProblemDetailsIT {
     }
 
     private HttpResponse<String> post(String json) throws Exception {
-        return Http.post(probe(""), "application/json", json);
+        return Http.post(probe(""), "application/json", json, trader.token());
     }
 
     private URI probe(String suffix) throws Exception {

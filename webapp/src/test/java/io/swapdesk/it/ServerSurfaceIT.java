@@ -52,16 +52,16 @@ class ServerSurfaceIT {
     }
 
     @Test
-    void anUnknownApiRouteIsAProblemNotFound() throws Exception {
-        HttpResponse<String> response = Http.get(TestEnvironment.uri("/api/no-such-thing"));
+    void anUnknownPublicApiRouteIsAProblemNotFound() throws Exception {
+        HttpResponse<String> response = Http.get(TestEnvironment.uri("/api/auth/no-such-thing"));
 
         JsonObject problem = assertProblem(response, 404, "NOT_FOUND");
-        assertThat(problem.getString("instance")).isEqualTo("/api/no-such-thing");
+        assertThat(problem.getString("instance")).isEqualTo("/api/auth/no-such-thing");
     }
 
     @Test
     void refusalsAreCountedInMetricsByCode() throws Exception {
-        Http.get(TestEnvironment.uri("/api/counted-not-found"));
+        Http.get(TestEnvironment.uri("/api/auth/counted-not-found"));
 
         String metrics = Http.get(TestEnvironment.uri("/metrics?scope=application")).body();
 
@@ -89,7 +89,7 @@ class ServerSurfaceIT {
     void aBodyOverTheLimitIsRefusedBeforeItIsRead() throws Exception {
         String body = "{\"x\":\"" + "a".repeat(200_000) + "\"}";
 
-        HttpResponse<String> response = Http.post(TestEnvironment.uri("/api/no-such-thing"), "application/json", body);
+        HttpResponse<String> response = Http.post(TestEnvironment.uri("/api/auth/no-such-thing"), "application/json", body);
 
         assertProblem(response, 413, "PAYLOAD_TOO_LARGE");
     }
@@ -99,7 +99,7 @@ class ServerSurfaceIT {
         // ofInputStream has no length, so the client sends Transfer-Encoding: chunked.
         HttpRequest.BodyPublisher chunked = HttpRequest.BodyPublishers.ofInputStream(() -> bytes(200_000));
 
-        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(TestEnvironment.uri("/api/no-such-thing"))
+        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(TestEnvironment.uri("/api/auth/no-such-thing"))
                 .header("Content-Type", "application/json")
                 .POST(chunked));
 
@@ -125,7 +125,7 @@ class ServerSurfaceIT {
         // The server inflates a gzip-coded body as it is read: 200 KB of JSON arrive as a few hundred bytes.
         byte[] compressed = Http.gzip("{\"x\":\"" + "a".repeat(200_000) + "\"}");
 
-        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(TestEnvironment.uri("/api/no-such-thing"))
+        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(TestEnvironment.uri("/api/auth/no-such-thing"))
                 .header("Content-Type", "application/json")
                 .header("Content-Encoding", "gzip")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(compressed)));
@@ -136,7 +136,7 @@ class ServerSurfaceIT {
 
     /** A body without a length, framed chunked, whose Transfer-Encoding names more than just "chunked". */
     private static HttpRequest.Builder postOfUnknownLength(int size) {
-        return HttpRequest.newBuilder(TestEnvironment.uri("/api/no-such-thing"))
+        return HttpRequest.newBuilder(TestEnvironment.uri("/api/auth/no-such-thing"))
                 .header("Content-Type", "application/json")
                 .header("Transfer-Encoding", "gzip, chunked")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> bytes(size)));

@@ -32,6 +32,10 @@ public class ProblemServlet extends HttpServlet {
                 ? ServerFailures.logged(status, failure, path)
                 : StatusProblems.refusal(status, failure, detailFor(status, path, request)).withInstance(path);
         response.setStatus(status);
+        if (status == HttpServletResponse.SC_UNAUTHORIZED && !response.containsHeader("WWW-Authenticate")) {
+            // Liberty's MicroProfile JWT refusal names no scheme; RFC 9110 wants one on every 401 (RFC 6750: Bearer).
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"swapdesk\"");
+        }
         response.setContentType(ProblemJson.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(problems.body(problem));
@@ -47,6 +51,9 @@ public class ProblemServlet extends HttpServlet {
         return switch (status) {
             case 404 -> "There is no resource at " + path + ". The API lives under /api and is described at /openapi.";
             case 405 -> Clip.of(request.getMethod()) + " is not supported on " + path + ".";
+            case 401 -> "This route needs a valid token: sign in (POST /api/auth/challenges, then POST /api/auth/sessions) "
+                    + "and send 'Authorization: Bearer <token>'. An expired token needs a new sign-in.";
+            case 403 -> "Your token is valid but its roles do not allow " + path + ".";
             default -> StatusProblems.refusalDetail(status);
         };
     }

@@ -1,0 +1,20 @@
+package io.swapdesk.identity;
+
+import io.swapdesk.platform.DomainException;
+
+import java.util.List;
+
+/** The verified wallets of users, for modules that pay out to them. */
+public interface Wallets {
+
+    /** The user's verified wallets, oldest first. */
+    List<VerifiedWallet> of(UserId user);
+
+    /**
+     * Refuses a recipient that is not one of {@code user}'s verified wallets: a quote must never pay
+     * out to an address its owner has not proven to hold.
+     *
+     * @throws DomainException {@link IdentityError#RECIPIENT_NOT_VERIFIED}
+     */
+    void requireVerified(UserId user, WalletAddress recipient);
+}
