@@ -54,6 +54,44 @@ class WebSocketIT {
     }
 
     @Test
+    void theAccountChannelOpensWithTheRestTokenOnly() throws Exception {
+        SignInClient.Session trader = SignInClient.newTrader();
+        try (Client client = Client.connect()) {
+            client.send("{\"op\":\"subscribe\",\"channel\":\"account\"}");
+            assertThat(client.next().getString("code")).isEqualTo("NOT_SIGNED_IN");
+
+            client.send("{\"op\":\"auth\",\"token\":\"" + trader.token() + "\"}");
+            JsonObject authenticated = client.next();
+            client.send("{\"op\":\"subscribe\",\"channel\":\"account\"}");
+
+            assertThat(authenticated.getString("type")).isEqualTo("authenticated");
+            assertThat(authenticated.getString("userId")).isEqualTo(trader.userId());
+            assertThat(client.next().getString("type")).isEqualTo("subscribed");
+        }
+    }
+
+    @Test
+    void expiredForeignAndTamperedTokensDoNotAuthenticate() throws Exception {
+        SignInClient.Session trader = SignInClient.newTrader();
+        String[] parts = trader.token().split("\\.");
+        String tampered = parts[0] + "." + TestTokens.encode(TestTokens.claims(trader.userId(), 300, "trader", "admin")
+                .toString()) + "." + parts[2];
+        String expired = TestTokens.sign(TestTokens.claims(trader.userId(), -120, "trader"), TestTokens.serverKey());
+        String foreign = TestTokens.sign(TestTokens.claims(trader.userId(), 300, "trader"), TestTokens.otherKey());
+        try (Client client = Client.connect()) {
+            for (String token : new String[] {tampered, expired, foreign, "x.y.z", ""}) {
+                client.send("{\"op\":\"auth\",\"token\":\"" + token + "\"}");
+                JsonObject error = client.next();
+                assertThat(error.getString("type")).isEqualTo("error");
+                assertThat(error.getString("code")).isEqualTo("INVALID_TOKEN");
+            }
+            client.send("{\"op\":\"subscribe\",\"channel\":\"account\"}");
+
+            assertThat(client.next().getString("code")).isEqualTo("NOT_SIGNED_IN");
+        }
+    }
+
+    @Test
     void anUnknownOpIsNamedInTheError() throws Exception {
         try (Client client = Client.connect()) {
             client.send("{\"op\":\"dance\"}");

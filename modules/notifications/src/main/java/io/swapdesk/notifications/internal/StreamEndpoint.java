@@ -1,12 +1,16 @@
 package io.swapdesk.notifications.internal;
 
+import io.swapdesk.identity.TokenVerifier;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,6 +24,20 @@ public class StreamEndpoint {
 
     private static final Logger LOG = Logger.getLogger(StreamEndpoint.class.getName());
 
+    @Inject
+    TokenVerifier tokens;
+
+    @Inject
+    Clock clock;
+
+    /** One endpoint instance per connection, so this is the connection's own protocol state. */
+    private StreamProtocol protocol;
+
+    @OnOpen
+    public void onOpen(Session session) {
+        protocol = new StreamProtocol(tokens, clock);
+    }
+
     /**
      * Frames over the limit are refused by the container with close code 1009 (message too big).
      *
@@ -31,7 +49,7 @@ public class StreamEndpoint {
      */
     @OnMessage(maxMessageSize = StreamProtocol.MAX_FRAME_CHARS)
     public void onMessage(Session session, String frame) throws IOException {
-        session.getBasicRemote().sendText(StreamProtocol.answer(frame));
+        session.getBasicRemote().sendText(protocol.answer(frame));
     }
 
     /**

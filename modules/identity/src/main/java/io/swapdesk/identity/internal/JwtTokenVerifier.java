@@ -1,0 +1,165 @@
+package io.swapdesk.identity.internal;
+
+import io.swapdesk.identity.IdentityError;
+import io.swapdesk.identity.Role;
+import io.swapdesk.identity.SignedInUser;
+import io.swapdesk.identity.TokenVerifier;
+import io.swapdesk.identity.UserId;
+import io.swapdesk.platform.DomainException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * {@link TokenVerifier} with the same key and rules Liberty's MicroProfile JWT feature applies to REST
+ * requests ({@code mp.jwt.verify.*}): RS256 only (the header's {@code alg} is checked, so a token
+ * claiming {@code none} or HS256 is refused), issuer, audience, expiry with the configured skew.
+ */
+@ApplicationScoped
+public class JwtTokenVerifier implements TokenVerifier {
+
+    private static final int MAX_TOKEN_CHARS = 8 * 1024;
+
+    private PublicKey publicKey;
+    private IdentitySettings settings;
+    private Duration clockSkew;
+    private Clock clock;
+
+    /** For the CDI client proxy only. */
+    protected JwtTokenVerifier() {
+    }
+
+    @Inject
+    public JwtTokenVerifier(IdentitySettings settings, Clock clock,
+                            @ConfigProperty(name = "mp.jwt.verify.publickey.location") String publicKeyLocation,
+                            @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "30") long skewSeconds) {
+        this.settings = settings;
+        this.clock = clock;
+        this.clockSkew = Duration.ofSeconds(skewSeconds);
+        this.publicKey = loadPublicKey(Path.of(publicKeyLocation));
+    }
+
+    @Override
+    public SignedInUser verify(String token) {
+        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_CHARS) {
+            throw invalid("a token is required: the one POST /api/auth/sessions returned");
+        }
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3) {
+            throw invalid("a token is three base64url parts separated by dots");
+        }
+        JsonObject header = json(parts[0]);
+        if (!"RS256".equals(header.getString("alg", ""))) {
+            throw invalid("only RS256 tokens issued by this server are accepted");
+        }
+        if (!signatureValid(parts)) {
+            throw invalid("the token's signature does not match: it was altered or not issued by this server");
+        }
+        JsonObject claims = json(parts[1]);
+        if (!settings.issuer().equals(claims.getString("iss", "")) || !audienceMatches(claims.get("aud"))) {
+            throw invalid("the token was issued for another service");
+        }
+        Instant expiresAt = Instant.ofEpochSecond(epochSeconds(claims, "exp"));
+        if (!clock.instant().isBefore(expiresAt.plus(clockSkew))) {
+            throw invalid("the token expired at " + expiresAt + ": sign in again");
+        }
+        return new SignedInUser(subject(claims), roles(claims), expiresAt);
+    }
+
+    private boolean signatureValid(String[] parts) {
+        try {
+            Signature rsa = Signature.getInstance("SHA256withRSA");
+            rsa.initVerify(publicKey);
+            rsa.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+            return rsa.verify(Base64.getUrlDecoder().decode(parts[2]));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private boolean audienceMatches(JsonValue audience) {
+        if (audience instanceof JsonString single) {
+            return settings.audience().equals(single.getString());
+        }
+        return audience instanceof JsonArray many && many.stream()
+                .anyMatch(value -> value instanceof JsonString text && settings.audience().equals(text.getString()));
+    }
+
+    private static UserId subject(JsonObject claims) {
+        try {
+            return UserId.parse(claims.getString("sub", ""));
+        } catch (IllegalArgumentException e) {
+            throw invalid("the token names no user");
+        }
+    }
+
+    private static Set<Role> roles(JsonObject claims) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (claims.get("groups") instanceof JsonArray groups) {
+            for (Role role : Role.values()) {
+                if (groups.contains(Json.createValue(role.wireName()))) {
+                    roles.add(role);
+                }
+            }
+        }
+        return roles;
+    }
+
+    private static long epochSeconds(JsonObject claims, String name) {
+        if (claims.get(name) instanceof JsonNumber number && number.isIntegral()) {
+            return number.longValue();
+        }
+        throw invalid("the token has no " + name + " time");
+    }
+
+    private static JsonObject json(String base64url) {
+        try (JsonReader reader = Json.createReader(new StringReader(
+                new String(Base64.getUrlDecoder().decode(base64url), StandardCharsets.UTF_8)))) {
+            return reader.readObject();
+        } catch (IllegalArgumentException | JsonException e) {
+            throw invalid("a token part is not base64url-encoded JSON");
+        }
+    }
+
+    static PublicKey loadPublicKey(Path location) {
+        try {
+            String body = Files.readString(location, StandardCharsets.US_ASCII)
+                    .replace("-----BEGIN PUBLIC KEY-----", "").replace("-----END PUBLIC KEY-----", "")
+                    .replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(body)));
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("mp.jwt.verify.publickey.location: " + location.toAbsolutePath()
+                    + " must hold the RSA public key (PEM) of identity.jwt.private-key-location; write it with "
+                    + "'openssl pkey -in private.pem -pubout'");
+        }
+    }
+
+    private static DomainException invalid(String detail) {
+        return new DomainException(IdentityError.INVALID_TOKEN, detail);
+    }
+}
