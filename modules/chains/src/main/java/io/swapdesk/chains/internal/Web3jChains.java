@@ -140,8 +140,17 @@ public class Web3jChains implements Chains {
         return Numeric.hexStringToByteArray(returned);
     }
 
+    /**
+     * The web3j client of a configured chain whose chain id was verified, for the module's own
+     * transaction senders ({@link Web3jTestAggregators}).
+     */
+    Web3j web3j(ChainId chain) {
+        return verified(chain).web3j();
+    }
+
+    /** Public for tests that wire the module by hand (io.swapdesk.chains.testing.TestChains). */
     @PreDestroy
-    void close() {
+    public void close() {
         // Each client's shutdown() also shuts the shared scheduler down; doing so twice is harmless.
         clients.values().forEach(client -> client.web3j().shutdown());
         web3jScheduler.shutdown();
