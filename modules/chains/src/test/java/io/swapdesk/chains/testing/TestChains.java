@@ -32,8 +32,12 @@ public final class TestChains implements AutoCloseable {
 
     /** Connects to running anvil chains, with a 3 s RPC timeout. */
     public static TestChains connect(AnvilExtension... anvils) {
-        String endpoints = Arrays.stream(anvils).map(anvil -> anvil.chainId() + "=" + anvil.rpcUrl())
-                .collect(Collectors.joining(","));
+        return connect(Arrays.stream(anvils).map(anvil -> anvil.chainId() + "=" + anvil.rpcUrl())
+                .collect(Collectors.joining(",")));
+    }
+
+    /** Connects to the endpoints given as for {@code chains.endpoints} (e.g. to one where nothing listens). */
+    public static TestChains connect(String endpoints) {
         return new TestChains(new Web3jChains(new ChainSettings(Optional.of(endpoints), 3000, 60), noMetrics()));
     }
 

@@ -1,0 +1,158 @@
+package io.swapdesk.pricing.internal;
+
+import io.swapdesk.chains.ChainsError;
+import io.swapdesk.chains.FeedRound;
+import io.swapdesk.chains.PriceFeeds;
+import io.swapdesk.platform.DomainException;
+import io.swapdesk.pricing.Pair;
+import io.swapdesk.pricing.SourcePrice.Status;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Chainlink-interface aggregators ({@code latestRoundData}, {@code decimals}) on the configured EVM
+ * chains, read through the chains module's {@link PriceFeeds}. Each feed is its own source,
+ * named {@code chainlink@<chain id>} ({@code simulated-market@<chain id>} when the simulated market
+ * drives it). A round is refused when its answer is not positive, when it was carried over
+ * ({@code answeredInRound < roundId}) or never updated; it goes stale after
+ * {@code pricing.chainlink.heartbeat-seconds} (judged at aggregation).
+ *
+ * <p>Fault tolerance, on {@link #fetch()}: each RPC call is bounded by {@code chains.rpc-timeout-ms};
+ * the whole fetch by {@code @Timeout}. The circuit breaker opens when most fetches fail with
+ * {@link SourceUnavailableException} (every feed's chain unreachable) or time out; a single feed's
+ * failure is that feed's {@code FAILED} reading and does not count, so one dead chain does not stop
+ * the feeds on other chains. No retry: the next scheduled fetch is the retry.
+ */
+@ApplicationScoped
+public class ChainlinkSource implements PriceSource {
+
+    static final String KIND = "chainlink";
+    static final String SIMULATED_NAME = "simulated-market";
+
+    private final PriceFeeds feeds;
+    private final Map<Pair, List<PricingSettings.ChainlinkFeed>> configured;
+    private final Duration heartbeat;
+    private final Duration refresh;
+    private final Set<Pair> simulatedPairs;
+    private final Clock clock;
+
+    /** For the CDI client proxy only. */
+    protected ChainlinkSource() {
+        this.feeds = null;
+        this.configured = Map.of();
+        this.heartbeat = null;
+        this.refresh = null;
+        this.simulatedPairs = Set.of();
+        this.clock = null;
+    }
+
+    @Inject
+    public ChainlinkSource(PriceFeeds feeds, PricingSettings settings, Clock clock) {
+        this(feeds, settings.chainlinkFeeds(), settings.chainlinkHeartbeat(), settings.chainlinkRefresh(),
+                settings.simulation().enabled() ? settings.simulation().startPrices().keySet() : Set.of(), clock);
+    }
+
+    ChainlinkSource(PriceFeeds feeds, Map<Pair, List<PricingSettings.ChainlinkFeed>> configured, Duration heartbeat,
+                    Duration refresh, Set<Pair> simulatedPairs, Clock clock) {
+        this.feeds = Objects.requireNonNull(feeds, "feeds");
+        this.configured = Map.copyOf(configured);
+        this.heartbeat = Objects.requireNonNull(heartbeat, "heartbeat");
+        this.refresh = Objects.requireNonNull(refresh, "refresh");
+        this.simulatedPairs = Set.copyOf(simulatedPairs);
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public Set<Pair> pairs() {
+        return configured.keySet();
+    }
+
+    @Override
+    public Duration refreshInterval() {
+        return refresh;
+    }
+
+    @Override
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            failOn = {SourceUnavailableException.class, TimeoutException.class})
+    public List<Reading> fetch() {
+        List<Reading> readings = new ArrayList<>();
+        int unreachable = 0;
+        String lastFailure = "";
+        for (Map.Entry<Pair, List<PricingSettings.ChainlinkFeed>> entry : configured.entrySet()) {
+            for (PricingSettings.ChainlinkFeed feed : entry.getValue()) {
+                Reading reading = read(entry.getKey(), feed);
+                if (reading instanceof Reading.Rejected rejected && rejected.status() == Status.FAILED) {
+                    unreachable++;
+                    lastFailure = rejected.reason();
+                }
+                readings.add(reading);
+            }
+        }
+        if (unreachable > 0 && unreachable == readings.size()) {
+            throw new SourceUnavailableException("no feed could be read; last: " + lastFailure);
+        }
+        return readings;
+    }
+
+    private Reading read(Pair pair, PricingSettings.ChainlinkFeed feed) {
+        String name = name(pair, feed);
+        boolean simulated = simulatedPairs.contains(pair);
+        FeedRound round;
+        try {
+            round = feeds.latestRound(feed.chain(), feed.address());
+        } catch (DomainException e) {
+            Status status = e.code() == ChainsError.CALL_REVERTED ? Status.INVALID : Status.FAILED;
+            return new Reading.Rejected(name, pair, status, feed.address() + ": " + e.detail(), Optional.empty(),
+                    Optional.empty(), clock.instant(), simulated);
+        }
+        Instant fetchedAt = clock.instant();
+        Optional<String> refusal = refusal(round);
+        if (refusal.isPresent()) {
+            return new Reading.Rejected(name, pair, Status.INVALID, refusal.get(), Optional.of(round.price()),
+                    Optional.of(round.updatedAt()), fetchedAt, simulated);
+        }
+        return new Reading.Priced(name, pair, round.price(), BigDecimal.ZERO, round.updatedAt(), heartbeat, fetchedAt,
+                simulated);
+    }
+
+    /** The checks of a round that do not depend on time; staleness is judged at aggregation. */
+    static Optional<String> refusal(FeedRound round) {
+        if (round.answer().signum() <= 0) {
+            return Optional.of("round " + round.roundId() + " answered " + round.price().toPlainString()
+                    + ", not a positive price");
+        }
+        if (round.answeredInRound().compareTo(round.roundId()) < 0) {
+            return Optional.of("round " + round.roundId() + " carries the answer of round " + round.answeredInRound());
+        }
+        if (round.updatedAt().equals(Instant.EPOCH)) {
+            return Optional.of("round " + round.roundId() + " was never updated");
+        }
+        return Optional.empty();
+    }
+
+    private String name(Pair pair, PricingSettings.ChainlinkFeed feed) {
+        return (simulatedPairs.contains(pair) ? SIMULATED_NAME : KIND) + "@" + feed.chain();
+    }
+}

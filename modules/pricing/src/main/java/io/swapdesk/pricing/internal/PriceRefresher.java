@@ -1,0 +1,127 @@
+package io.swapdesk.pricing.internal;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Drives every configured price source on its own schedule (a fixed delay of its refresh interval
+ * between fetches) and the aggregation once a second besides, on daemon threads started with the
+ * application and stopped with it. A failing fetch is counted and logged when the source's state
+ * changes, never thrown out of the schedule (which would cancel it).
+ */
+@ApplicationScoped
+public class PriceRefresher {
+
+    private static final Logger LOG = Logger.getLogger(PriceRefresher.class.getName());
+    private static final Duration AGGREGATION_INTERVAL = Duration.ofSeconds(1);
+
+    private final List<PriceSource> sources;
+    private final PriceBoard board;
+    private final PricingMetrics metrics;
+    private final Map<String, String> failing = new ConcurrentHashMap<>();
+    private ScheduledExecutorService scheduler;
+
+    /** For the CDI client proxy only. */
+    protected PriceRefresher() {
+        this.sources = List.of();
+        this.board = null;
+        this.metrics = null;
+    }
+
+    @Inject
+    public PriceRefresher(ChainlinkSource chainlink, PythSource pyth, PriceBoard board, MetricRegistry registry,
+                          Clock clock) {
+        this(List.of(chainlink, pyth), board, new PricingMetrics(registry, clock));
+    }
+
+    PriceRefresher(List<PriceSource> sources, PriceBoard board, PricingMetrics metrics) {
+        this.sources = List.copyOf(sources);
+        this.board = board;
+        this.metrics = metrics;
+    }
+
+    void start(@Observes Startup startup) {
+        start();
+    }
+
+    synchronized void start() {
+        List<PriceSource> active = sources.stream().filter(source -> !source.pairs().isEmpty()).toList();
+        ClassLoader application = Thread.currentThread().getContextClassLoader();
+        scheduler = Executors.newScheduledThreadPool(active.size() + 1, runnable -> {
+            Thread thread = Thread.ofPlatform().name("pricing-refresh").daemon().unstarted(runnable);
+            // Observers of PriceUpdated run on these threads; let them see the application's classes.
+            thread.setContextClassLoader(application);
+            return thread;
+        });
+        for (PriceSource source : active) {
+            scheduler.scheduleWithFixedDelay(() -> refresh(source), 0, source.refreshInterval().toMillis(),
+                    TimeUnit.MILLISECONDS);
+            LOG.info(() -> "pricing: " + source.kind() + " refreshes " + source.pairs() + " every "
+                    + source.refreshInterval().toMillis() + " ms");
+        }
+        scheduler.scheduleWithFixedDelay(this::aggregate, AGGREGATION_INTERVAL.toMillis(),
+                AGGREGATION_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void refresh(PriceSource source) {
+        long started = System.nanoTime();
+        boolean ok = false;
+        try {
+            List<Reading> readings = source.fetch();
+            ok = true;
+            recovered(source);
+            board.accept(readings);
+        } catch (SourceUnavailableException | FaultToleranceException e) {
+            // FaultToleranceException: the @Timeout fired, or the circuit breaker is open.
+            failed(source, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "pricing: " + source.kind() + " fetch failed unexpectedly", e);
+        } finally {
+            metrics.fetched(source.kind(), ok, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private void aggregate() {
+        try {
+            board.aggregate();
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "pricing: aggregation failed", e);
+        }
+    }
+
+    private void failed(PriceSource source, String reason) {
+        if (failing.put(source.kind(), reason) == null) {
+            LOG.warning(() -> "pricing: source " + source.kind() + " is failing: " + reason);
+        }
+    }
+
+    private void recovered(PriceSource source) {
+        if (failing.remove(source.kind()) != null) {
+            LOG.info(() -> "pricing: source " + source.kind() + " answers again");
+        }
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            scheduler = null;
+        }
+    }
+}
