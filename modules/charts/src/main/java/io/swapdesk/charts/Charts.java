@@ -1,0 +1,26 @@
+package io.swapdesk.charts;
+
+import io.swapdesk.pricing.Pair;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Bar history and live bars of every pair, built from the pricing module's ticks. */
+public interface Charts {
+
+    /** Bars per query at most. */
+    int MAX_LIMIT = 1000;
+
+    /**
+     * The latest {@code limit} bars that start within [{@code from} aligned down to the interval, {@code to}], oldest
+     * first; the last one is {@link Bar#live() live} when the pair's current bar falls in the range. A pair without
+     * ticks in the range has no bars (an empty list, not an error).
+     *
+     * @param from  empty: no lower bound
+     * @param limit 1 to {@link #MAX_LIMIT}
+     */
+    List<Bar> bars(Pair pair, Interval interval, Optional<Instant> from, Instant to, int limit);
+
+    /** The pair's bar still open for the interval, if it has had a tick. */
+    Optional<Bar> liveBar(Pair pair, Interval interval);
+}
