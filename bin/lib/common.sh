@@ -63,7 +63,7 @@ ensure_token_keys() {
     openssl pkey -in "$dir/private.pem" -pubout -out "$dir/public.pem" 2>/dev/null || die "openssl could not write the public key"
   fi
   export IDENTITY_JWT_PRIVATE_KEY_LOCATION="$dir/private.pem"
-  export MP_JWT_VERIFY_PUBLICKEY_LOCATION="$dir/public.pem"
+  export IDENTITY_JWT_PUBLIC_KEY_LOCATION="$dir/public.pem"
 }
 
 # Installs the pinned npm tools (anvil, solc) when package-lock.json changed or node_modules is missing.

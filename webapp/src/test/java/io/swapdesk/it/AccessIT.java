@@ -37,6 +37,24 @@ class AccessIT {
     }
 
     @Test
+    void onlyBearerTokensAreAccepted() throws Exception {
+        HttpResponse<String> response = Http.send(java.net.http.HttpRequest.newBuilder(TestEnvironment.uri("/api/me"))
+                .header("Authorization", "Basic YWRtaW46YWRtaW4="));
+
+        assertProblem(response, 401, "NOT_SIGNED_IN");
+        assertThat(Http.json(response).getString("detail")).contains("Bearer");
+    }
+
+    @Test
+    void aBadTokenOnAPublicRouteIsIgnored() throws Exception {
+        TestWallet wallet = TestWallet.newEvm();
+        HttpResponse<String> response = Http.json("POST", TestEnvironment.uri("/api/auth/challenges"), "not.a.token",
+                SignInRefusalsIT.challengeBody(wallet).toString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    }
+
+    @Test
     void anExpiredTokenIsRefused() throws Exception {
         SignInClient.Session trader = SignInClient.newTrader();
         String expired = TestTokens.sign(TestTokens.claims(trader.userId(), -120, "trader"), TestTokens.serverKey());

@@ -3,9 +3,8 @@ package io.swapdesk.identity;
 import io.swapdesk.platform.DomainException;
 
 /**
- * Verifies a token outside an HTTP request, where Liberty's MicroProfile JWT filter does not run:
- * the WebSocket's {@code auth} message. The same rules as for REST: RS256 with the configured public
- * key, issuer, audience, expiry (30 s of clock skew).
+ * Verifies a token: RS256 with the configured public key, issuer, audience, expiry (30 s of clock
+ * skew). The REST access filter and the WebSocket's {@code auth} message both use it.
  */
 public interface TokenVerifier {
 

@@ -33,7 +33,7 @@ public class ProblemServlet extends HttpServlet {
                 : StatusProblems.refusal(status, failure, detailFor(status, path, request)).withInstance(path);
         response.setStatus(status);
         if (status == HttpServletResponse.SC_UNAUTHORIZED && !response.containsHeader("WWW-Authenticate")) {
-            // Liberty's MicroProfile JWT refusal names no scheme; RFC 9110 wants one on every 401 (RFC 6750: Bearer).
+            // A container 401 may name no scheme; RFC 9110 wants one on every 401, and ours is Bearer (RFC 6750).
             response.setHeader("WWW-Authenticate", "Bearer realm=\"swapdesk\"");
         }
         response.setContentType(ProblemJson.MEDIA_TYPE);

@@ -2,10 +2,13 @@ package io.swapdesk.identity.internal;
 
 import io.swapdesk.identity.IdentityError;
 import io.swapdesk.identity.Role;
+import io.swapdesk.identity.SignedInUser;
+import io.swapdesk.identity.TokenVerifier;
 import io.swapdesk.platform.DomainException;
 import io.swapdesk.platform.PlatformError;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -15,8 +18,10 @@ import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Who may call which {@code /api} route, decided before any resource runs (pre-matching, so an
@@ -28,9 +33,11 @@ import java.util.Map;
  *   <li>everything else: a valid token.</li>
  * </ul>
  *
- * The token itself was verified by Liberty's MicroProfile JWT feature (signature, issuer, audience,
- * expiry); a request whose token failed that check arrives unauthenticated and is refused here with
- * problem+json.
+ * A bearer token is verified here ({@link JwtTokenVerifier}: RS256 signature, issuer, audience,
+ * expiry), by the application rather than the server, so that every refusal is problem+json and no
+ * refused token is ever written to a server log (decision 7). On a public route a token is optional
+ * and a bad one is ignored. The verified user becomes the request's {@link RequestIdentity} and its
+ * JAX-RS {@link SecurityContext}.
  */
 @Provider
 @PreMatching
@@ -41,20 +48,51 @@ public class AccessFilter implements ContainerRequestFilter {
     /** Path prefixes (relative to /api) open to everyone. A new public route is added here, on purpose. */
     static final List<String> PUBLIC_PREFIXES = List.of("auth/", "prices", "charts/");
 
+    private static final String BEARER = "Bearer ";
+
+    @Inject
+    TokenVerifier tokens;
+
+    @Inject
+    RequestIdentity identity;
+
     @Override
     public void filter(ContainerRequestContext request) {
         String path = normalized(request.getUriInfo().getPathSegments(true));
-        if (isPublic(path)) {
+        boolean publicRoute = isPublic(path);
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (authorization == null) {
+            if (publicRoute) {
+                return;
+            }
+            throw notSignedIn("this route needs a token: sign in (POST /api/auth/challenges, then POST "
+                    + "/api/auth/sessions) and send 'Authorization: Bearer <token>'");
+        }
+        Optional<SignedInUser> user = verify(authorization, publicRoute);
+        if (user.isEmpty()) {
             return;
         }
-        SecurityContext security = request.getSecurityContext();
-        if (security.getUserPrincipal() == null) {
-            throw unauthenticated(request.getHeaderString(HttpHeaders.AUTHORIZATION) != null);
-        }
-        if (isAdminRoute(path) && !security.isUserInRole(Role.ADMIN.wireName())) {
+        identity.signIn(user.get());
+        request.setSecurityContext(new TokenSecurityContext(user.get(), request.getSecurityContext().isSecure()));
+        if (isAdminRoute(path) && !user.get().roles().contains(Role.ADMIN)) {
             throw new DomainException(IdentityError.ROLE_REQUIRED, "the admin API needs the admin role, which your "
                     + "token does not carry; an admin grants it, and it takes effect at your next sign-in",
                     Map.of("role", Role.ADMIN.wireName()));
+        }
+    }
+
+    /** The token's user; on a public route a bad token counts as none rather than as a refusal. */
+    private Optional<SignedInUser> verify(String authorization, boolean publicRoute) {
+        try {
+            if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+                throw notSignedIn("only bearer tokens are accepted: send 'Authorization: Bearer <token>'");
+            }
+            return Optional.of(tokens.verify(authorization.substring(BEARER.length()).trim()));
+        } catch (DomainException refused) {
+            if (publicRoute) {
+                return Optional.empty();
+            }
+            throw refused;
         }
     }
 
@@ -85,12 +123,31 @@ public class AccessFilter implements ContainerRequestFilter {
         return path.toString();
     }
 
-    private static DomainException unauthenticated(boolean tokenSent) {
-        return tokenSent
-                ? new DomainException(IdentityError.INVALID_TOKEN, "the bearer token was refused: it is expired, "
-                        + "altered, or not issued by this server; sign in again (POST /api/auth/challenges, then "
-                        + "POST /api/auth/sessions)")
-                : new DomainException(IdentityError.NOT_SIGNED_IN, "this route needs a token: sign in (POST "
-                        + "/api/auth/challenges, then POST /api/auth/sessions) and send 'Authorization: Bearer <token>'");
+    private static DomainException notSignedIn(String detail) {
+        return new DomainException(IdentityError.NOT_SIGNED_IN, detail);
+    }
+
+    /** The verified user as JAX-RS sees the caller: its id as the principal's name, its roles as roles. */
+    private record TokenSecurityContext(SignedInUser user, boolean secure) implements SecurityContext {
+
+        @Override
+        public Principal getUserPrincipal() {
+            return () -> user.id().toString();
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return user.roles().stream().anyMatch(granted -> granted.wireName().equals(role));
+        }
+
+        @Override
+        public boolean isSecure() {
+            return secure;
+        }
+
+        @Override
+        public String getAuthenticationScheme() {
+            return "Bearer";
+        }
     }
 }

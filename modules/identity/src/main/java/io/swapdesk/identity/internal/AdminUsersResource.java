@@ -6,7 +6,6 @@ import io.swapdesk.identity.Role;
 import io.swapdesk.identity.UserId;
 import io.swapdesk.platform.DomainException;
 import io.swapdesk.platform.PlatformError;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -24,11 +23,11 @@ import java.util.Set;
 /**
  * Role administration. PUT and DELETE are idempotent by nature: granting a role the user has, or
  * revoking one they lack, answers the same roles and changes nothing. A role change takes effect
- * in the user's next token (tokens live {@code identity.token-ttl-seconds}).
+ * in the user's next token (tokens live {@code identity.token-ttl-seconds}). Only admins reach it:
+ * {@link AccessFilter} refuses everyone else on {@code /api/admin/**}.
  */
 @Path("admin/users/{userId}/roles")
 @RequestScoped
-@RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminUsersResource {
 

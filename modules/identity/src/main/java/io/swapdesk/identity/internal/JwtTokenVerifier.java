@@ -36,9 +36,10 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * {@link TokenVerifier} with the same key and rules Liberty's MicroProfile JWT feature applies to REST
- * requests ({@code mp.jwt.verify.*}): RS256 only (the header's {@code alg} is checked, so a token
- * claiming {@code none} or HS256 is refused), issuer, audience, expiry with the configured skew.
+ * {@link TokenVerifier} for REST ({@link AccessFilter}) and WebSocket alike: RS256 only (the header's
+ * {@code alg} is checked, so a token claiming {@code none} or HS256 is refused), issuer, audience,
+ * expiry with {@code identity.jwt.clock-skew-seconds} of skew. A refusal says why and never
+ * contains the token.
  */
 @ApplicationScoped
 public class JwtTokenVerifier implements TokenVerifier {
@@ -56,8 +57,9 @@ public class JwtTokenVerifier implements TokenVerifier {
 
     @Inject
     public JwtTokenVerifier(IdentitySettings settings, Clock clock,
-                            @ConfigProperty(name = "mp.jwt.verify.publickey.location") String publicKeyLocation,
-                            @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "30") long skewSeconds) {
+                            @ConfigProperty(name = "identity.jwt.public-key-location", defaultValue = "jwt/public.pem")
+                            String publicKeyLocation,
+                            @ConfigProperty(name = "identity.jwt.clock-skew-seconds", defaultValue = "30") long skewSeconds) {
         this.settings = settings;
         this.clock = clock;
         this.clockSkew = Duration.ofSeconds(skewSeconds);
@@ -153,7 +155,7 @@ public class JwtTokenVerifier implements TokenVerifier {
                     .replaceAll("\\s", "");
             return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(body)));
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("mp.jwt.verify.publickey.location: " + location.toAbsolutePath()
+            throw new IllegalStateException("identity.jwt.public-key-location: " + location.toAbsolutePath()
                     + " must hold the RSA public key (PEM) of identity.jwt.private-key-location; write it with "
                     + "'openssl pkey -in private.pem -pubout'");
         }

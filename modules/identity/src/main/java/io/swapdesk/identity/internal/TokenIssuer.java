@@ -27,8 +27,8 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * Issues the RS256-signed JWTs that Liberty's MicroProfile JWT feature verifies on every request
- * ({@code mp.jwt.verify.*}). The private key is read once from {@code identity.jwt.private-key-location}
+ * Issues the RS256-signed JWTs that {@link JwtTokenVerifier} verifies on every request. The claims
+ * are MicroProfile JWT's ({@code upn}, {@code groups}), so any MP-JWT resource server could verify them. The private key is read once from {@code identity.jwt.private-key-location}
  * (PKCS#8 PEM); a server without one fails at startup instead of at the first sign-in.
  */
 @ApplicationScoped
@@ -104,7 +104,7 @@ public class TokenIssuer {
             throw new IllegalStateException("identity.jwt.private-key-location: cannot read " + location.toAbsolutePath()
                     + " (" + e.getClass().getSimpleName() + "); create an RSA key with "
                     + "'openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out private.pem' and its public "
-                    + "half for mp.jwt.verify.publickey.location with 'openssl pkey -in private.pem -pubout'");
+                    + "half for identity.jwt.public-key-location with 'openssl pkey -in private.pem -pubout'");
         }
         String body = pem.replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", "")
                 .replaceAll("\\s", "");
