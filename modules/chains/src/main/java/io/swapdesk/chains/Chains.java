@@ -5,6 +5,7 @@ import io.swapdesk.platform.DomainException;
 import io.swapdesk.platform.EvmAddress;
 
 import java.math.BigInteger;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,6 +27,16 @@ public interface Chains {
 
     /** The native-currency balance (wei for ETH) of {@code address} at the newest block. */
     BigInteger nativeBalance(ChainId chain, EvmAddress address);
+
+    /**
+     * The ERC-20 balance ({@code balanceOf}) of {@code holder} in {@code token}'s base units at the newest block.
+     *
+     * @throws DomainException {@link ChainsError#CALL_REVERTED} when {@code token} is not an ERC-20
+     */
+    BigInteger tokenBalance(ChainId chain, EvmAddress token, EvmAddress holder);
+
+    /** The chain's escrow contract ({@code chains.escrows}), which holds SwapDesk's liquidity on that chain. */
+    Optional<EvmAddress> escrow(ChainId chain);
 
     /**
      * Whether {@code address} holds contract code at the newest block: a contract wallet

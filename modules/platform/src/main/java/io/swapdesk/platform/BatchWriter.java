@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -50,6 +51,7 @@ public final class BatchWriter<T> implements AutoCloseable {
     private final String name;
     private final BlockingQueue<T> queue;
     private final int maxBatch;
+    private final CountDownLatch closing = new CountDownLatch(1);
     private final int attempts;
     private final Sink<T> sink;
     private final Listener listener;
@@ -120,7 +122,9 @@ public final class BatchWriter<T> implements AutoCloseable {
     public int close(Duration timeout) {
         accepting = false;
         closeDeadlineNanos = System.nanoTime() + timeout.toNanos();
-        thread.interrupt(); // wakes it from a pause between attempts; a waiting poll() just returns sooner
+        // Wakes the writer from a pause between attempts. Not an interrupt: that would also abort a write in
+        // progress (a sink waiting on a lock or a latch), failing a batch that was about to succeed.
+        closing.countDown();
         try {
             thread.join(Math.max(1, timeout.toMillis()));
         } catch (InterruptedException e) {
@@ -151,7 +155,8 @@ public final class BatchWriter<T> implements AutoCloseable {
                 }
                 batch.add(first);
             } catch (InterruptedException e) {
-                continue; // close() interrupts to hurry the drain; the loop condition decides
+                Thread.currentThread().interrupt();
+                return; // the server is stopping the thread itself
             }
             queue.drainTo(batch, maxBatch - 1);
             inFlight = batch.size();
@@ -181,7 +186,7 @@ public final class BatchWriter<T> implements AutoCloseable {
                 }
                 LOG.log(Level.FINE, e, () -> name + ": attempt failed, retrying");
                 if (!sleep(pause)) {
-                    // interrupted by close(): try again at once, within the close deadline
+                    // close() cut the pause short: try again at once, within the close deadline
                     continue;
                 }
                 pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
@@ -189,11 +194,12 @@ public final class BatchWriter<T> implements AutoCloseable {
         }
     }
 
-    private static boolean sleep(Duration pause) {
+    /** Pauses before a retry; false when close() cut the pause short. */
+    private boolean sleep(Duration pause) {
         try {
-            Thread.sleep(pause);
-            return true;
+            return !closing.await(pause.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
     }

@@ -34,6 +34,29 @@ class BatchWriterTest {
     }
 
     @Test
+    void closingDuringAWriteLetsTheWriteFinish() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Integer> stored = new CopyOnWriteArrayList<>();
+        BatchWriter<Integer> writer = new BatchWriter<>("test", 100, 10, 1, batch -> {
+            entered.countDown();
+            release.await();
+            stored.addAll(batch);
+        }, new BatchWriter.Listener() { });
+        writer.offer(1);
+        assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+
+        java.util.concurrent.CompletableFuture<Integer> closed =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> writer.close(Duration.ofSeconds(5)));
+        Thread.sleep(100);
+        release.countDown();
+
+        assertThat(closed.get(10, TimeUnit.SECONDS)).isZero();
+        assertThat(stored).containsExactly(1);
+        assertThat(writer.written()).isEqualTo(1);
+    }
+
+    @Test
     void aFullQueueDropsAndCountsInsteadOfWaiting() throws Exception {
         CountDownLatch stuck = new CountDownLatch(1);
         AtomicInteger droppedSeen = new AtomicInteger();

@@ -2,6 +2,7 @@ package io.swapdesk.chains.internal;
 
 import io.swapdesk.platform.ChainId;
 import io.swapdesk.platform.DomainException;
+import io.swapdesk.platform.EvmAddress;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,12 +30,14 @@ public class ChainSettings {
     static final String ENDPOINTS = "chains.endpoints";
     static final String RPC_TIMEOUT_MS = "chains.rpc-timeout-ms";
     static final String MAX_HEAD_AGE_SECONDS = "chains.max-head-age-seconds";
+    static final String ESCROWS = "chains.escrows";
 
     private static final String ENTRY_FORMAT = "<chain id>=<http(s) RPC URL>, e.g. 31337=http://127.0.0.1:8545";
 
     private final Map<ChainId, URI> endpoints;
     private final Duration rpcTimeout;
     private final Duration maxHeadAge;
+    private final Map<ChainId, EvmAddress> escrows;
 
     /**
      * @param endpoints         {@code 31337=http://127.0.0.1:8545,31338=http://127.0.0.1:8546};
@@ -46,16 +49,29 @@ public class ChainSettings {
     public ChainSettings(
             @ConfigProperty(name = ENDPOINTS) Optional<String> endpoints,
             @ConfigProperty(name = RPC_TIMEOUT_MS, defaultValue = "3000") long rpcTimeoutMs,
-            @ConfigProperty(name = MAX_HEAD_AGE_SECONDS, defaultValue = "60") long maxHeadAgeSeconds) {
+            @ConfigProperty(name = MAX_HEAD_AGE_SECONDS, defaultValue = "60") long maxHeadAgeSeconds,
+            @ConfigProperty(name = ESCROWS) Optional<String> escrows) {
         this(parseEndpoints(endpoints.orElse("")),
                 positive(RPC_TIMEOUT_MS, rpcTimeoutMs, Duration.ofMillis(rpcTimeoutMs)),
-                positive(MAX_HEAD_AGE_SECONDS, maxHeadAgeSeconds, Duration.ofSeconds(maxHeadAgeSeconds)));
+                positive(MAX_HEAD_AGE_SECONDS, maxHeadAgeSeconds, Duration.ofSeconds(maxHeadAgeSeconds)),
+                parseEscrows(escrows.orElse("")));
     }
 
     ChainSettings(Map<ChainId, URI> endpoints, Duration rpcTimeout, Duration maxHeadAge) {
+        this(endpoints, rpcTimeout, maxHeadAge, Map.of());
+    }
+
+    ChainSettings(Map<ChainId, URI> endpoints, Duration rpcTimeout, Duration maxHeadAge, Map<ChainId, EvmAddress> escrows) {
         this.endpoints = Collections.unmodifiableMap(new LinkedHashMap<>(endpoints));
         this.rpcTimeout = Objects.requireNonNull(rpcTimeout, "rpcTimeout");
         this.maxHeadAge = Objects.requireNonNull(maxHeadAge, "maxHeadAge");
+        this.escrows = Collections.unmodifiableMap(new LinkedHashMap<>(escrows));
+        for (ChainId chain : this.escrows.keySet()) {
+            if (!this.endpoints.containsKey(chain)) {
+                throw new IllegalArgumentException(ESCROWS + ": chain " + chain + " has an escrow but no endpoint in "
+                        + ENDPOINTS);
+            }
+        }
     }
 
     /** The RPC URL of each configured chain, in configuration order; unmodifiable. */
@@ -69,6 +85,40 @@ public class ChainSettings {
 
     public Duration maxHeadAge() {
         return maxHeadAge;
+    }
+
+    /** The escrow contract of each chain that has one ({@code chains.escrows}); unmodifiable. */
+    public Map<ChainId, EvmAddress> escrows() {
+        return escrows;
+    }
+
+    /**
+     * Parses {@code chains.escrows}: comma-separated {@code <chain id>=<escrow address>} entries; blank means none.
+     *
+     * @throws IllegalArgumentException naming the property and the offending entry
+     */
+    public static Map<ChainId, EvmAddress> parseEscrows(String value) {
+        Map<ChainId, EvmAddress> escrows = new LinkedHashMap<>();
+        if (value == null || value.isBlank()) {
+            return escrows;
+        }
+        for (String rawEntry : value.split(",", -1)) {
+            String entry = rawEntry.strip();
+            int separator = entry.indexOf('=');
+            if (separator < 0) {
+                throw new IllegalArgumentException(ESCROWS + ": invalid entry \"" + entry + "\": expected "
+                        + "<chain id>=<escrow address>, e.g. 31337=0x5FbDB2315678afecb367f032d93F642f64180aa3");
+            }
+            try {
+                ChainId chain = ChainId.parse(entry.substring(0, separator).strip());
+                if (escrows.putIfAbsent(chain, EvmAddress.parse(entry.substring(separator + 1).strip())) != null) {
+                    throw new IllegalArgumentException(ESCROWS + ": chain " + chain + " is configured twice");
+                }
+            } catch (DomainException e) {
+                throw new IllegalArgumentException(ESCROWS + ": invalid entry \"" + entry + "\": " + e.detail());
+            }
+        }
+        return escrows;
     }
 
     /**

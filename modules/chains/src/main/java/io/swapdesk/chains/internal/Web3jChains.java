@@ -14,6 +14,11 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import okhttp3.OkHttpClient;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Request;
@@ -34,7 +39,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -65,6 +72,7 @@ public class Web3jChains implements Chains {
     private static final long UNUSED_POLLING_INTERVAL_MS = 15_000;
 
     private final Map<ChainId, ChainClient> clients;
+    private final Map<ChainId, EvmAddress> escrows;
     private final OkHttpClient http;
     private final ScheduledExecutorService web3jScheduler;
     private final RpcMetrics metrics;
@@ -73,6 +81,7 @@ public class Web3jChains implements Chains {
     /** For the CDI client proxy only; never used to serve calls. */
     protected Web3jChains() {
         this.clients = Map.of();
+        this.escrows = Map.of();
         this.http = null;
         this.web3jScheduler = null;
         this.metrics = null;
@@ -95,6 +104,7 @@ public class Web3jChains implements Chains {
         this.web3jScheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
                 .name("chains-web3j").daemon().factory());
         this.clients = clientsFor(settings.endpoints());
+        this.escrows = settings.escrows();
     }
 
     /** Built at startup so that an invalid {@code chains.*} setting stops the deployment. */
@@ -121,6 +131,23 @@ public class Web3jChains implements Chains {
         ChainClient client = verified(chain);
         return call(client, client.web3j().ethGetBalance(address.toChecksumString(), DefaultBlockParameterName.LATEST))
                 .getBalance();
+    }
+
+    @Override
+    public BigInteger tokenBalance(ChainId chain, EvmAddress token, EvmAddress holder) {
+        Function balanceOf = new Function("balanceOf", List.of(new Address(holder.toChecksumString())),
+                List.of(new TypeReference<Uint256>() { }));
+        byte[] answer = call(chain, token, Numeric.hexStringToByteArray(FunctionEncoder.encode(balanceOf)));
+        if (answer.length != 32) {
+            throw new DomainException(ChainsError.CALL_REVERTED, "chain " + chain + ": " + token
+                    + " did not answer balanceOf like an ERC-20", Map.of("chainId", chain.value()));
+        }
+        return new BigInteger(1, answer);
+    }
+
+    @Override
+    public Optional<EvmAddress> escrow(ChainId chain) {
+        return Optional.ofNullable(escrows.get(chain));
     }
 
     @Override

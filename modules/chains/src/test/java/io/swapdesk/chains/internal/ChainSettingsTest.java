@@ -77,7 +77,7 @@ class ChainSettingsTest {
 
     @Test
     void theConfigConstructorConvertsUnits() {
-        ChainSettings settings = new ChainSettings(Optional.of("31337=http://127.0.0.1:8545"), 3000, 60);
+        ChainSettings settings = new ChainSettings(Optional.of("31337=http://127.0.0.1:8545"), 3000, 60, Optional.empty());
 
         assertThat(settings.endpoints()).containsOnlyKeys(ChainId.of(31337));
         assertThat(settings.rpcTimeout()).isEqualTo(Duration.ofSeconds(3));
@@ -86,15 +86,27 @@ class ChainSettingsTest {
 
     @Test
     void anAbsentEndpointsPropertyMeansNoChains() {
-        assertThat(new ChainSettings(Optional.empty(), 3000, 60).endpoints()).isEmpty();
+        assertThat(new ChainSettings(Optional.empty(), 3000, 60, Optional.empty()).endpoints()).isEmpty();
     }
 
     @Test
     void aTimeoutOrMaximumAgeBelowOneIsRefusedByName() {
         for (List<Long> values : List.of(List.of(0L, 60L), List.of(3000L, -1L))) {
             assertThatIllegalArgumentException()
-                    .isThrownBy(() -> new ChainSettings(Optional.empty(), values.get(0), values.get(1)))
+                    .isThrownBy(() -> new ChainSettings(Optional.empty(), values.get(0), values.get(1), Optional.empty()))
                     .withMessageMatching("chains\\.(rpc-timeout-ms|max-head-age-seconds) must be a positive number; got -?\\d+");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void escrowsAreChainIdEqualsAddressEntries() {
+        assertThat(ChainSettings.parseEscrows(" 31337=0x5FbDB2315678afecb367f032d93F642f64180aa3 ,31338=0x5fbdb2315678afecb367f032d93f642f64180aa3"))
+                .containsOnlyKeys(io.swapdesk.platform.ChainId.of(31337), io.swapdesk.platform.ChainId.of(31338));
+        assertThat(ChainSettings.parseEscrows("")).isEmpty();
+        for (String bad : new String[] {"31337", "31337=0x12", "x=0x5FbDB2315678afecb367f032d93F642f64180aa3",
+                "1=0x5FbDB2315678afecb367f032d93F642f64180aa3,1=0x5FbDB2315678afecb367f032d93F642f64180aa3"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ChainSettings.parseEscrows(bad)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("chains.escrows");
         }
     }
 }

@@ -183,6 +183,16 @@ class ChainsReadinessCheckTest {
         }
 
         @Override
+        public BigInteger tokenBalance(ChainId chain, EvmAddress token, EvmAddress holder) {
+            throw new UnsupportedOperationException("not needed by the readiness check");
+        }
+
+        @Override
+        public java.util.Optional<EvmAddress> escrow(ChainId chain) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
         public boolean hasCode(ChainId chain, EvmAddress address) {
             throw new UnsupportedOperationException("not needed by the readiness check");
         }

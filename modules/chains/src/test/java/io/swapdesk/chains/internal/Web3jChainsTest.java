@@ -154,4 +154,27 @@ class Web3jChainsTest {
             web3j.shutdown();
         }
     }
+
+    @Test
+    void tokenBalanceReadsAnErc20AndRefusesAnythingElse() throws Exception {
+        EvmAddress token = deployToken();
+
+        assertThat(chains.tokenBalance(CHAIN.chainId(), token, EvmAddress.parse(AnvilExtension.DEV_ADDRESS_1))).isZero();
+        assertThatThrownBy(() -> chains.tokenBalance(CHAIN.chainId(), EvmAddress.parse(AnvilExtension.DEV_ADDRESS_1),
+                EvmAddress.parse(AnvilExtension.DEV_ADDRESS_1)))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ChainsError.CALL_REVERTED));
+    }
+
+    @Test
+    void theEscrowOfAChainComesFromConfiguration() {
+        EvmAddress escrow = EvmAddress.parse("0x5FbDB2315678afecb367f032d93F642f64180aa3");
+        Web3jChains withEscrow = new Web3jChains(new ChainSettings(Map.of(CHAIN.chainId(), URI.create(CHAIN.rpcUrl())),
+                Duration.ofSeconds(3), Duration.ofSeconds(60), Map.of(CHAIN.chainId(), escrow)), metrics.registry());
+        try {
+            assertThat(withEscrow.escrow(CHAIN.chainId())).contains(escrow);
+            assertThat(withEscrow.escrow(ChainId.of(5))).isEmpty();
+        } finally {
+            withEscrow.close();
+        }
+    }
 }

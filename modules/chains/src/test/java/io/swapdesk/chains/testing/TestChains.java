@@ -38,7 +38,7 @@ public final class TestChains implements AutoCloseable {
 
     /** Connects to the endpoints given as for {@code chains.endpoints} (e.g. to one where nothing listens). */
     public static TestChains connect(String endpoints) {
-        return new TestChains(new Web3jChains(new ChainSettings(Optional.of(endpoints), 3000, 60), noMetrics()));
+        return new TestChains(new Web3jChains(new ChainSettings(Optional.of(endpoints), 3000, 60, Optional.empty()), noMetrics()));
     }
 
     public Chains chains() {
