@@ -137,6 +137,72 @@ class WebSocketIT {
         }
     }
 
+    @Test
+    void aPricesSubscriptionIsAnsweredAndSnapshotWithoutSignIn() throws Exception {
+        try (Client client = Client.connect()) {
+            client.send("{\"op\":\"subscribe\",\"channel\":\"prices\",\"pairs\":[\"ETH-USD\",\"USDC-ETH\"]}");
+
+            JsonObject subscribed = client.next();
+            assertThat(subscribed.getString("type")).isEqualTo("subscribed");
+            assertThat(subscribed.getJsonArray("pairs").getValuesAs(jakarta.json.JsonString.class))
+                    .extracting(jakarta.json.JsonString::getString).containsExactly("ETH-USD", "USDC-ETH");
+            JsonObject first = client.next();
+            JsonObject second = client.next();
+            assertThat(first.getString("channel")).isEqualTo("prices");
+            assertThat(first.getString("type")).isEqualTo("price");
+            assertThat(java.util.List.of(first, second)).extracting(frame -> frame.getJsonObject("data").getString("pair"))
+                    .contains("ETH-USD", "USDC-ETH");
+        }
+    }
+
+    @Test
+    void aBarsSubscriptionIsAnsweredWithItsPairAndInterval() throws Exception {
+        try (Client client = Client.connect()) {
+            client.send("{\"op\":\"subscribe\",\"channel\":\"bars\",\"pair\":\"ETH-USD\",\"interval\":\"1m\"}");
+
+            JsonObject subscribed = client.next();
+            assertThat(subscribed.getString("type")).isEqualTo("subscribed");
+            assertThat(subscribed.getString("channel")).isEqualTo("bars");
+            assertThat(subscribed.getString("interval")).isEqualTo("1m");
+        }
+    }
+
+    @Test
+    void badSubscriptionsAreErrorsAndTheConnectionStaysUsable() throws Exception {
+        try (Client client = Client.connect()) {
+            client.send("{\"op\":\"subscribe\",\"channel\":\"prices\",\"pairs\":[\"DOGE-USD\"]}");
+            assertThat(client.next().getString("code")).isEqualTo("UNKNOWN_PAIR");
+            client.send("{\"op\":\"subscribe\",\"channel\":\"bars\",\"pair\":\"ETH-USD\",\"interval\":\"7m\"}");
+            assertThat(client.next().getString("code")).isEqualTo("INVALID_INTERVAL");
+            StringBuilder many = new StringBuilder("{\"op\":\"subscribe\",\"channel\":\"prices\",\"pairs\":[");
+            for (int i = 0; i < 1000; i++) {
+                many.append(i == 0 ? "" : ",").append("\"A").append(i).append("-USD\"");
+            }
+            client.send(many.append("]}").toString());
+            assertThat(client.next().getString("code")).isEqualTo("TOO_MANY_SUBSCRIPTIONS");
+
+            client.send("{\"op\":\"ping\"}");
+            assertThat(client.next().getString("type")).isEqualTo("pong");
+        }
+    }
+
+    @Test
+    void tenThousandSubscribesInARowAreAnsweredInOrder() throws Exception {
+        try (Client client = Client.connect()) {
+            for (int i = 0; i < 10_000; i++) {
+                client.session.getAsyncRemote().sendText(
+                        "{\"op\":\"subscribe\",\"channel\":\"bars\",\"pair\":\"ETH-USD\",\"interval\":\"1m\"}").get();
+            }
+            client.send("{\"op\":\"ping\"}");
+
+            String last;
+            do {
+                last = client.next().getString("type");
+            } while (!last.equals("pong"));
+            assertThat(last).isEqualTo("pong");
+        }
+    }
+
     /** One client connection that queues what the server sends. */
     private static final class Client extends Endpoint implements AutoCloseable {
 

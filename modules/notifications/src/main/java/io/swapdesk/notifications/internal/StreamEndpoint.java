@@ -4,6 +4,7 @@ import io.swapdesk.identity.TokenVerifier;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
@@ -11,12 +12,21 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The one WebSocket endpoint: {@code /ws}. A CDI bean ({@code @Dependent}) so that it gets injection once channels
- * need services; the protocol itself lives in {@link StreamProtocol}.
+ * The one WebSocket endpoint: {@code /ws}. A CDI bean ({@code @Dependent}) for injection; the protocol lives in
+ * {@link StreamProtocol}, the market channels in {@link MarketChannels}.
+ *
+ * <p>Every frame to the client — replies and market updates alike — leaves through the connection's
+ * {@link Outbound}: asynchronous sends, one in flight at a time (a container may refuse a send while another is in
+ * flight), market updates coalesced per key while the client is behind. Nothing here ever blocks on a client: a
+ * client that stops reading is closed with 4001 once it has been behind past the limit, and a send that does not
+ * complete within that limit fails (the async send timeout) and closes it too.
  */
 @Dependent
 @ServerEndpoint("/ws")
@@ -24,32 +34,34 @@ public class StreamEndpoint {
 
     private static final Logger LOG = Logger.getLogger(StreamEndpoint.class.getName());
 
+    /** Closing sends a close frame; never on a thread that serves other clients. */
+    private static final ExecutorService CLOSER = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("ws-close-", 0).factory());
+
     @Inject
     TokenVerifier tokens;
 
     @Inject
     Clock clock;
 
-    /** One endpoint instance per connection, so this is the connection's own protocol state. */
+    @Inject
+    MarketChannels market;
+
+    /** One endpoint instance per connection, so this is the connection's own state. */
     private StreamProtocol protocol;
+    private StreamConnection connection;
 
     @OnOpen
     public void onOpen(Session session) {
-        protocol = new StreamProtocol(tokens, clock);
+        session.getAsyncRemote().setSendTimeout(market.settings().maxBehindMillis());
+        connection = market.open(new SessionTransport(session));
+        protocol = new StreamProtocol(tokens, clock, market, connection);
     }
 
-    /**
-     * Frames over the limit are refused by the container with close code 1009 (message too big).
-     *
-     * <p>The reply is sent synchronously, on the thread that read the frame. Replies are small, so this blocks only
-     * once a client has stopped reading long enough to fill the socket's send buffer; then that session stops
-     * being read (back-pressure) instead of the server queueing sends without bound behind ignored async Futures.
-     * Replies never overlap (a container may refuse a send while another is in flight), and a failed send reaches
-     * {@link #onError} instead of vanishing.
-     */
+    /** Frames over the limit are refused by the container with close code 1009 (message too big). */
     @OnMessage(maxMessageSize = StreamProtocol.MAX_FRAME_CHARS)
-    public void onMessage(Session session, String frame) throws IOException {
-        session.getBasicRemote().sendText(protocol.answer(frame));
+    public void onMessage(Session session, String frame) {
+        protocol.receive(frame);
     }
 
     /**
@@ -58,15 +70,51 @@ public class StreamEndpoint {
      * makes the server buffer a large frame just to be told no.
      */
     @OnMessage(maxMessageSize = StreamProtocol.MAX_BINARY_FRAME_BYTES)
-    public void onBinary(Session session, byte[] frame) throws IOException {
-        session.close(new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, "Only JSON text frames are accepted"));
+    public void onBinary(Session session, byte[] frame) {
+        connection.outbound().closed();
+        close(session, CloseReason.CloseCodes.CANNOT_ACCEPT, "Only JSON text frames are accepted");
+    }
+
+    @OnClose
+    public void onClose(Session session, CloseReason reason) {
+        if (connection != null) {
+            market.closed(connection);
+        }
     }
 
     @OnError
     public void onError(Session session, Throwable failure) {
+        if (connection != null) {
+            market.closed(connection);
+        }
         // A client that vanishes mid-frame is routine; anything else is worth a look.
         if (!(failure instanceof IOException)) {
             LOG.log(Level.WARNING, "WebSocket session " + session.getId() + " failed", failure);
+        }
+    }
+
+    private static void close(Session session, CloseReason.CloseCode code, String reason) {
+        CLOSER.execute(() -> {
+            try {
+                session.close(new CloseReason(code, reason));
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.FINE, "closing WebSocket session " + session.getId() + " failed", e);
+            }
+        });
+    }
+
+    /** Frames out through the session's asynchronous remote. */
+    private record SessionTransport(Session session) implements Outbound.Transport {
+
+        @Override
+        public void send(String text, Consumer<Throwable> done) {
+            session.getAsyncRemote().sendText(text, result -> done.accept(result.isOK() ? null
+                    : result.getException() == null ? new IOException("send failed") : result.getException()));
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            StreamEndpoint.close(session, CloseReason.CloseCodes.getCloseCode(code), reason);
         }
     }
 }

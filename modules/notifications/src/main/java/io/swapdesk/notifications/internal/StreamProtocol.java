@@ -4,6 +4,10 @@ import io.swapdesk.identity.SignedInUser;
 import io.swapdesk.identity.TokenVerifier;
 import io.swapdesk.platform.DomainException;
 import jakarta.json.Json;
+import io.swapdesk.charts.Interval;
+import io.swapdesk.pricing.Pair;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -11,14 +15,20 @@ import jakarta.json.stream.JsonParser;
 import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@code /ws} message protocol (docs/api/websocket.md): one JSON object per text frame with an {@code op};
  * every answer is a JSON object with a {@code type}. A bad frame gets an error message and leaves the connection
- * and every other client alone. Channels join here as their modules come (prices, bars, account).
+ * and every other client alone. Channels: {@code prices} and {@code bars} (public, served by {@link MarketChannels})
+ * and {@code account} (after {@code auth}).
  *
- * <p>One instance per connection: it holds who signed in on it ({@code auth}) and its subscriptions.
+ * <p>One instance per connection: it holds who signed in on it ({@code auth}) and its subscriptions. Every frame it
+ * sends goes through the connection's {@link Outbound}: first the reply, then what the message set off (snapshots).
  */
 final class StreamProtocol {
 
@@ -27,17 +37,36 @@ final class StreamProtocol {
     /** The signed-in user's own events (issue: the swap); needs auth. */
     static final String ACCOUNT = "account";
 
+    static final String PRICES = "prices";
+    static final String BARS = "bars";
+
     /** Binary frames are not part of the protocol; up to this size they are read only to be refused as such. */
     static final int MAX_BINARY_FRAME_BYTES = 64 * 1024;
 
+    private static final String CHANNELS = "prices, bars, account";
+
     private final TokenVerifier tokens;
     private final Clock clock;
+    private final MarketChannels market;
+    private final StreamConnection connection;
+    private final List<Runnable> afterReply = new ArrayList<>(1);
     private SignedInUser user;
     private boolean accountSubscribed;
 
-    StreamProtocol(TokenVerifier tokens, Clock clock) {
+    StreamProtocol(TokenVerifier tokens, Clock clock, MarketChannels market, StreamConnection connection) {
         this.tokens = tokens;
         this.clock = clock;
+        this.market = market;
+        this.connection = connection;
+    }
+
+    /** Answers one frame: the reply first, then the snapshots a subscribe set off. */
+    void receive(String frame) {
+        String reply = answer(frame);
+        connection.outbound().reply(reply, market.settings().maxBehindMillis());
+        List<Runnable> then = List.copyOf(afterReply);
+        afterReply.clear();
+        then.forEach(Runnable::run);
     }
 
     String answer(String frame) {
@@ -54,8 +83,8 @@ final class StreamProtocol {
         return switch (name.getString()) {
             case "ping" -> Json.createObjectBuilder().add("type", "pong").build().toString();
             case "auth" -> authenticate(message.get("token"));
-            case "subscribe" -> subscribe(message.get("channel"));
-            case "unsubscribe" -> unsubscribe(message.get("channel"));
+            case "subscribe" -> subscribe(message);
+            case "unsubscribe" -> unsubscribe(message);
             default -> error("UNKNOWN_OP", "Unknown op \"" + clip(name.getString())
                     + "\"; supported: ping, auth, subscribe, unsubscribe.");
         };
@@ -94,31 +123,188 @@ final class StreamProtocol {
                 .add("expiresAt", verified.expiresAt().toString()).build().toString();
     }
 
-    private String subscribe(JsonValue channel) {
-        if (!(channel instanceof JsonString name)) {
-            return error("MISSING_CHANNEL", "subscribe needs a \"channel\", e.g. {\"op\":\"subscribe\",\"channel\":\"account\"}.");
+    private String subscribe(JsonObject message) {
+        if (!(message.get("channel") instanceof JsonString name)) {
+            return error("MISSING_CHANNEL", "subscribe needs a \"channel\", e.g. "
+                    + "{\"op\":\"subscribe\",\"channel\":\"prices\",\"pairs\":[\"ETH-USD\"]}.");
         }
-        if (!ACCOUNT.equals(name.getString())) {
-            return error("UNKNOWN_CHANNEL", "Unknown channel \"" + clip(name.getString()) + "\"; served: account.");
-        }
+        return switch (name.getString()) {
+            case ACCOUNT -> subscribeAccount();
+            case PRICES -> subscribePrices(message);
+            case BARS -> subscribeBars(message);
+            default -> error("UNKNOWN_CHANNEL", "Unknown channel \"" + clip(name.getString()) + "\"; served: "
+                    + CHANNELS + ".");
+        };
+    }
+
+    private String subscribeAccount() {
         if (signedInUser().isEmpty()) {
             return error("NOT_SIGNED_IN", "the account channel needs {\"op\":\"auth\",\"token\":\"…\"} first "
                     + "(and again after the token expires).");
         }
         accountSubscribed = true;
-        return subscribed("subscribed");
+        return channelReply("subscribed", ACCOUNT).build().toString();
     }
 
-    private String unsubscribe(JsonValue channel) {
-        if (!(channel instanceof JsonString name) || !ACCOUNT.equals(name.getString())) {
-            return error("UNKNOWN_CHANNEL", "unsubscribe needs a served \"channel\": account.");
+    private String subscribePrices(JsonObject message) {
+        Object pairs = pairs(message.get("pairs"), true);
+        if (pairs instanceof String error) {
+            return error;
         }
-        accountSubscribed = false;
-        return subscribed("unsubscribed");
+        @SuppressWarnings("unchecked")
+        Set<Pair> wanted = (Set<Pair>) pairs;
+        List<Topic> topics = wanted.stream().<Topic>map(Topic.Prices::new).toList();
+        String refused = refuseOverLimit(topics);
+        if (refused != null) {
+            return refused;
+        }
+        afterReply.add(() -> topics.forEach(topic -> market.subscribe(connection, topic)));
+        return channelReply("subscribed", PRICES).add("pairs", names(wanted)).build().toString();
     }
 
-    private static String subscribed(String type) {
-        return Json.createObjectBuilder().add("type", type).add("channel", ACCOUNT).build().toString();
+    private String subscribeBars(JsonObject message) {
+        Object topic = barsTopic(message);
+        if (topic instanceof String error) {
+            return error;
+        }
+        Topic.Bars bars = (Topic.Bars) topic;
+        String refused = refuseOverLimit(List.of(bars));
+        if (refused != null) {
+            return refused;
+        }
+        afterReply.add(() -> market.subscribe(connection, bars));
+        return channelReply("subscribed", BARS).add("pair", bars.pair().toString())
+                .add("interval", bars.interval().code()).build().toString();
+    }
+
+    private String unsubscribe(JsonObject message) {
+        if (!(message.get("channel") instanceof JsonString name)) {
+            return error("UNKNOWN_CHANNEL", "unsubscribe needs a served \"channel\": " + CHANNELS + ".");
+        }
+        switch (name.getString()) {
+            case ACCOUNT -> {
+                accountSubscribed = false;
+                return channelReply("unsubscribed", ACCOUNT).build().toString();
+            }
+            case PRICES -> {
+                JsonValue listed = message.get("pairs");
+                List<Topic> topics;
+                if (listed == null) {
+                    topics = connection.topics().stream().filter(Topic.Prices.class::isInstance).toList();
+                } else {
+                    Object pairs = pairs(listed, false);
+                    if (pairs instanceof String error) {
+                        return error;
+                    }
+                    @SuppressWarnings("unchecked")
+                    Set<Pair> named = (Set<Pair>) pairs;
+                    topics = named.stream().<Topic>map(Topic.Prices::new).toList();
+                }
+                topics.forEach(topic -> market.unsubscribe(connection, topic));
+                JsonArrayBuilder names = Json.createArrayBuilder();
+                topics.forEach(topic -> names.add(((Topic.Prices) topic).pair().toString()));
+                return channelReply("unsubscribed", PRICES).add("pairs", names).build().toString();
+            }
+            case BARS -> {
+                if (message.get("pair") == null && message.get("interval") == null) {
+                    connection.topics().stream().filter(Topic.Bars.class::isInstance).toList()
+                            .forEach(topic -> market.unsubscribe(connection, topic));
+                    return channelReply("unsubscribed", BARS).build().toString();
+                }
+                Object topic = barsTopic(message);
+                if (topic instanceof String error) {
+                    return error;
+                }
+                Topic.Bars bars = (Topic.Bars) topic;
+                market.unsubscribe(connection, bars);
+                return channelReply("unsubscribed", BARS).add("pair", bars.pair().toString())
+                        .add("interval", bars.interval().code()).build().toString();
+            }
+            default -> {
+                return error("UNKNOWN_CHANNEL", "Unknown channel \"" + clip(name.getString()) + "\"; served: "
+                        + CHANNELS + ".");
+            }
+        }
+    }
+
+    /** The pairs of a prices message as a set, or an error frame. Subscribing needs pairs priced here. */
+    private Object pairs(JsonValue value, boolean mustBePriced) {
+        if (!(value instanceof JsonArray list) || list.isEmpty()) {
+            return error("MISSING_PAIRS", "the prices channel needs a non-empty \"pairs\" list, e.g. "
+                    + "{\"op\":\"subscribe\",\"channel\":\"prices\",\"pairs\":[\"ETH-USD\"]}.");
+        }
+        if (list.size() > market.settings().maxSubscriptions()) {
+            return error("TOO_MANY_SUBSCRIPTIONS", "at most " + market.settings().maxSubscriptions()
+                    + " subscriptions per connection; the message names " + list.size() + " pairs.");
+        }
+        Set<Pair> pairs = new LinkedHashSet<>();
+        for (JsonValue item : list) {
+            Object pair = pair(item, mustBePriced);
+            if (pair instanceof String error) {
+                return error;
+            }
+            pairs.add((Pair) pair);
+        }
+        return pairs;
+    }
+
+    private Object pair(JsonValue value, boolean mustBePriced) {
+        if (!(value instanceof JsonString text)) {
+            return error("INVALID_PAIR", "a pair is a string BASE-QUOTE, e.g. \"ETH-USD\".");
+        }
+        Pair pair;
+        try {
+            pair = Pair.parse(text.getString());
+        } catch (IllegalArgumentException e) {
+            return error("INVALID_PAIR", e.getMessage());
+        }
+        if (mustBePriced && !market.prices().pairs().contains(pair)) {
+            return error("UNKNOWN_PAIR", "pair " + pair + " is not priced here; priced pairs: "
+                    + market.prices().pairs() + ".");
+        }
+        return pair;
+    }
+
+    private Object barsTopic(JsonObject message) {
+        JsonValue pairValue = message.get("pair");
+        if (pairValue == null) {
+            return error("MISSING_PAIR", "the bars channel needs a \"pair\" and an \"interval\", e.g. "
+                    + "{\"op\":\"subscribe\",\"channel\":\"bars\",\"pair\":\"ETH-USD\",\"interval\":\"1m\"}.");
+        }
+        Object pair = pair(pairValue, true);
+        if (pair instanceof String error) {
+            return error;
+        }
+        Interval interval;
+        try {
+            interval = message.get("interval") instanceof JsonString code ? Interval.parse(code.getString())
+                    : Interval.parse("");
+        } catch (IllegalArgumentException e) {
+            return error("INVALID_INTERVAL", e.getMessage());
+        }
+        return new Topic.Bars((Pair) pair, interval);
+    }
+
+    /** Refuses a subscribe that would take the connection over its limit; null when within it. */
+    private String refuseOverLimit(List<Topic> topics) {
+        long added = topics.stream().filter(topic -> !connection.topics().contains(topic)).count();
+        int held = connection.topics().size() + (accountSubscribed ? 1 : 0);
+        int limit = market.settings().maxSubscriptions();
+        if (held + added > limit) {
+            return error("TOO_MANY_SUBSCRIPTIONS", "at most " + limit + " subscriptions per connection; it holds "
+                    + held + " and this would add " + added + ". Nothing was subscribed.");
+        }
+        return null;
+    }
+
+    private static JsonArrayBuilder names(Set<Pair> pairs) {
+        JsonArrayBuilder names = Json.createArrayBuilder();
+        pairs.forEach(pair -> names.add(pair.toString()));
+        return names;
+    }
+
+    private static jakarta.json.JsonObjectBuilder channelReply(String type, String channel) {
+        return Json.createObjectBuilder().add("type", type).add("channel", channel);
     }
 
     static String error(String code, String message) {

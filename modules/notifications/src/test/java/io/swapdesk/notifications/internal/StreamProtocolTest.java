@@ -23,6 +23,11 @@ import org.junit.jupiter.api.Test;
 
 class StreamProtocolTest {
 
+    @org.junit.jupiter.api.AfterEach
+    void stopMarket() {
+        market.close();
+    }
+
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
     private static final UserId ALICE = new UserId(UUID.fromString("01900000-0000-7000-8000-00000000a11c"));
     private static final UserId BOB = new UserId(UUID.fromString("01900000-0000-7000-8000-000000000b0b"));
@@ -35,7 +40,8 @@ class StreamProtocolTest {
         default -> throw new DomainException(IdentityError.INVALID_TOKEN, "the token's signature does not match");
     };
     private final MutableClock clock = new MutableClock(NOW);
-    private final StreamProtocol protocol = new StreamProtocol(tokens, clock);
+    private final MarketFixture market = new MarketFixture();
+    private final StreamProtocol protocol = market.protocol(tokens, clock);
 
     @Test
     void theAccountChannelNeedsAuthFirst() {

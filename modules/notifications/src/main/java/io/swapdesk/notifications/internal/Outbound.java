@@ -1,0 +1,250 @@
+package io.swapdesk.notifications.internal;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * One connection's way out: every frame the server sends on a connection goes through here, in order, with at most
+ * one send in flight. Nothing waits for the client: {@link #offer} and {@link #reply} only put a frame in the
+ * pending map and start a send when none is running; the next pending frame is sent when the previous one completes.
+ *
+ * <p><b>Bounded by construction.</b> Market updates are keyed (a pair's price, a pair's bar of one interval and start):
+ * a newer update replaces a pending one of the same key in its place, so a slow client gets the latest value and the
+ * map never holds more than one frame per subscription key. Replies to the client's own messages are not coalesced;
+ * at most {@code maxPendingReplies} of them wait, then the client's next message waits for room (back-pressure on
+ * the reading side), and a client that keeps it waiting too long is closed.
+ *
+ * <p><b>Behind.</b> The connection is behind from the moment a frame has to wait (a send is in flight) until the
+ * pending map is empty again. {@link #behindMillis} tells for how long; the channels' watchdog closes a connection
+ * that stays behind past the limit ({@link #closeAsTooSlow}), so a client that stopped reading costs one in-flight
+ * frame plus one frame per key, never a growing queue.
+ *
+ * <p>Sends that complete on the calling thread (the socket had room) are continued in a loop, not by recursion.
+ */
+final class Outbound {
+
+    /** Close code for a client that stayed behind past the limit (docs/api/websocket.md). */
+    static final int TOO_SLOW = 4001;
+
+    /** How frames leave: the WebSocket session in the server, a recorder in tests. */
+    interface Transport {
+
+        /** Sends one text frame without blocking; {@code done} gets null on success or the failure. */
+        void send(String text, Consumer<Throwable> done);
+
+        /** Closes the connection with an application close code; must not block the caller. */
+        void close(int code, String reason);
+    }
+
+    private final Transport transport;
+    private final LongSupplier nanoClock;
+    private final int maxPendingReplies;
+    private final Map<Object, String> pending = new LinkedHashMap<>();
+    private boolean inFlight;
+    private boolean closed;
+    private long behindSince;
+    private int pendingReplies;
+    private long coalesced;
+    private long sent;
+    private Thread sendingThread;
+    private boolean completedInline;
+
+    Outbound(Transport transport, LongSupplier nanoClock, int maxPendingReplies) {
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+        this.maxPendingReplies = maxPendingReplies;
+    }
+
+    /**
+     * A market update under its key: replaces a pending frame of the same key (keeping its place), or joins the end.
+     *
+     * @return false when the connection is closed
+     */
+    boolean offer(String key, String text) {
+        String first;
+        synchronized (this) {
+            if (closed) {
+                return false;
+            }
+            if (pending.put(key, text) != null) {
+                coalesced++;
+            }
+            first = startIfIdle();
+        }
+        drive(first);
+        return true;
+    }
+
+    /**
+     * An answer to the client's own message: never coalesced. With {@code maxPendingReplies} replies already
+     * waiting, the calling thread (the one reading this client's frames) waits for the client to take some, so a
+     * client that sends faster than it reads is slowed down instead of queued for; one that makes it wait longer
+     * than {@code maxWaitMillis} is closed as too slow.
+     */
+    void reply(String text, long maxWaitMillis) {
+        String first;
+        synchronized (this) {
+            long deadline = nanoClock.getAsLong() + maxWaitMillis * 1_000_000;
+            while (!closed && pendingReplies >= maxPendingReplies) {
+                long left = (deadline - nanoClock.getAsLong()) / 1_000_000;
+                if (left <= 0) {
+                    closeLocked(TOO_SLOW, "too slow: more than " + maxPendingReplies
+                            + " replies waiting; read what the server sends");
+                    break;
+                }
+                try {
+                    wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    closeLocked(TOO_SLOW, "too slow: interrupted while replies were waiting");
+                }
+            }
+            if (closed) {
+                return;
+            }
+            pending.put(new Reply(), text);
+            pendingReplies++;
+            first = startIfIdle();
+        }
+        drive(first);
+    }
+
+    /** {@link #reply(String, long)} without waiting: full means closed at once. */
+    void reply(String text) {
+        reply(text, 0);
+    }
+
+    /** How long frames have been waiting without the pending map emptying; 0 when not behind. */
+    synchronized long behindMillis() {
+        return behindSince == 0 || closed ? 0 : (nanoClock.getAsLong() - behindSince) / 1_000_000;
+    }
+
+    /** Closes with {@link #TOO_SLOW}, once; frames still pending are dropped. */
+    void closeAsTooSlow(String reason) {
+        synchronized (this) {
+            closeLocked(TOO_SLOW, reason);
+        }
+    }
+
+    /** The connection is gone (closed by either side, or failed): drop what is pending, send nothing more. */
+    synchronized void closed() {
+        closed = true;
+        pending.clear();
+        notifyAll();
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /** Updates replaced by a newer one of the same key before they were sent. */
+    synchronized long coalesced() {
+        return coalesced;
+    }
+
+    /** Frames sent. */
+    synchronized long sent() {
+        return sent;
+    }
+
+    synchronized int pendingFrames() {
+        return pending.size();
+    }
+
+    private void closeLocked(int code, String reason) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        pending.clear();
+        notifyAll();
+        transport.close(code, reason);
+    }
+
+    /** Under the lock: the frame to send now, when nothing is in flight. */
+    private String startIfIdle() {
+        if (behindSince == 0 && inFlight) {
+            behindSince = Math.max(1, nanoClock.getAsLong());
+        }
+        if (inFlight) {
+            return null;
+        }
+        inFlight = true;
+        return next();
+    }
+
+    /** Under the lock: takes the first pending frame; none left ends the in-flight state and being behind. */
+    private String next() {
+        Iterator<Map.Entry<Object, String>> first = pending.entrySet().iterator();
+        if (closed || !first.hasNext()) {
+            inFlight = false;
+            behindSince = 0;
+            return null;
+        }
+        Map.Entry<Object, String> entry = first.next();
+        first.remove();
+        if (entry.getKey() instanceof Reply && pendingReplies-- == maxPendingReplies) {
+            notifyAll(); // a reader waits for room
+        }
+        if (pending.isEmpty()) {
+            behindSince = 0;
+        }
+        sent++;
+        return entry.getValue();
+    }
+
+    private void drive(String text) {
+        while (text != null) {
+            synchronized (this) {
+                sendingThread = Thread.currentThread();
+                completedInline = false;
+            }
+            try {
+                transport.send(text, this::completed);
+            } catch (RuntimeException e) {
+                failed();
+                return;
+            }
+            synchronized (this) {
+                if (sendingThread != Thread.currentThread()) {
+                    return; // completed on another thread, which carries on
+                }
+                sendingThread = null;
+                if (!completedInline) {
+                    return; // still in flight; completed() continues
+                }
+                text = next();
+            }
+        }
+    }
+
+    private void completed(Throwable failure) {
+        if (failure != null) {
+            failed();
+            return;
+        }
+        String text;
+        synchronized (this) {
+            if (sendingThread == Thread.currentThread()) {
+                completedInline = true;
+                return;
+            }
+            text = next();
+        }
+        drive(text);
+    }
+
+    private synchronized void failed() {
+        // The client is gone, or a frame waited past the send timeout: either way nothing more goes out.
+        inFlight = false;
+        closeLocked(TOO_SLOW, "too slow: a frame could not be sent in time");
+    }
+
+    /** The key of a reply: unique, so replies never replace each other. */
+    private static final class Reply {
+    }
+}

@@ -1,0 +1,200 @@
+package io.swapdesk.notifications.internal;
+
+import static io.swapdesk.notifications.internal.MarketFixture.ETH_USD;
+import static io.swapdesk.notifications.internal.MarketFixture.USDC_USD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.swapdesk.charts.Bar;
+import io.swapdesk.charts.Interval;
+import io.swapdesk.identity.IdentityError;
+import io.swapdesk.identity.TokenVerifier;
+import io.swapdesk.platform.DomainException;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MarketChannelsTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-21T10:00:30Z");
+    private static final TokenVerifier NO_TOKENS = token -> {
+        throw new DomainException(IdentityError.INVALID_TOKEN, "no tokens here");
+    };
+
+    private MarketFixture market = new MarketFixture(Map.of(StreamSettings.MAX_SUBSCRIPTIONS, "3"));
+    private MarketFixture.RecordingTransport client = new MarketFixture.RecordingTransport(true);
+    private StreamProtocol protocol = new StreamProtocol(NO_TOKENS, Clock.fixed(NOW, ZoneOffset.UTC), market.channels,
+            market.channels.open(client));
+
+    @AfterEach
+    void stop() {
+        market.close();
+    }
+
+    @Test
+    void subscribingToPricesAnswersThenSendsTheSnapshotThenEveryUpdate() {
+        market.price(ETH_USD, "3000.5", NOW);
+
+        protocol.receive("{\"op\":\"subscribe\",\"channel\":\"prices\",\"pairs\":[\"ETH-USD\"]}");
+        market.price(ETH_USD, "3001", NOW.plusMillis(100));
+        market.price(USDC_USD, "1", NOW.plusMillis(100));
+
+        eventually(() -> client.frames.size() == 3);
+        JsonObject subscribed = json(client.frames.get(0));
+        JsonObject snapshot = json(client.frames.get(1));
+        JsonObject update = json(client.frames.get(2));
+        assertThat(subscribed.getString("type")).isEqualTo("subscribed");
+        assertThat(subscribed.getJsonArray("pairs").getString(0)).isEqualTo("ETH-USD");
+        assertThat(snapshot.getBoolean("snapshot")).isTrue();
+        assertThat(snapshot.getJsonObject("data").getString("price")).isEqualTo("3000.5");
+        assertThat(update.getString("channel")).isEqualTo("prices");
+        assertThat(update.getString("type")).isEqualTo("price");
+        assertThat(update.containsKey("snapshot")).isFalse();
+        assertThat(update.getJsonObject("data").getString("price")).isEqualTo("3001");
+        assertThat(update.getJsonObject("data").getString("observedAt")).isEqualTo("2026-11-21T10:00:30.100Z");
+    }
+
+    @Test
+    void anUnavailablePairIsSnapshotAsUnavailable() {
+        protocol.receive("{\"op\":\"subscribe\",\"channel\":\"prices\",\"pairs\":[\"USDC-USD\"]}");
+
+        JsonObject snapshot = json(client.frames.get(1));
+        assertThat(snapshot.getJsonObject("data").getBoolean("available")).isFalse();
+        assertThat(snapshot.getJsonObject("data").getString("reason")).contains("no source");
+    }
+
+    @Test
+    void barsStartWithTheLiveBarAndAClosedBarIsSentOnceMoreWhenTheNextStarts() {
+        market.liveBar(bar("2026-11-21T10:00:00Z", "3000", 1, true));
+        protocol.receive("{\"op\":\"subscribe\",\"channel\":\"bars\",\"pair\":\"ETH-USD\",\"interval\":\"1m\"}");
+        market.liveBar(bar("2026-11-21T10:00:00Z", "3002", 2, true));
+        market.price(ETH_USD, "3002", NOW);
+        market.liveBar(bar("2026-11-21T10:01:00Z", "3003", 1, true));
+        market.price(ETH_USD, "3003", NOW.plusSeconds(30));
+
+        eventually(() -> client.frames.size() == 5);
+        assertThat(client.frames.stream().map(MarketChannelsTest::json).map(frame -> frame.containsKey("data")
+                ? frame.getJsonObject("data").getString("time") + " " + frame.getJsonObject("data").getString("c")
+                  + " " + frame.getJsonObject("data").getBoolean("open")
+                : frame.getString("type")))
+                .containsExactly("subscribed",
+                        "2026-11-21T10:00:00Z 3000 true",
+                        "2026-11-21T10:00:00Z 3002 true",
+                        "2026-11-21T10:00:00Z 3002 false",
+                        "2026-11-21T10:01:00Z 3003 true");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "{\"op\":\"subscribe\",\"channel\":\"prices\",\"pairs\":[\"DOGE-USD\"]}|UNKNOWN_PAIR",
+            "{\"op\":\"subscribe\",\"channel\":\"prices\",\"pairs\":[\"ETH-USD\",\"eth-usd\"]}|INVALID_PAIR",
+            "{\"op\":\"subscribe\",\"channel\":\"prices\",\"pairs\":[7]}|INVALID_PAIR",
+            "{\"op\":\"subscribe\",\"channel\":\"prices\",\"pairs\":[]}|MISSING_PAIRS",
+            "{\"op\":\"subscribe\",\"channel\":\"prices\",\"pairs\":\"ETH-USD\"}|MISSING_PAIRS",
+            "{\"op\":\"subscribe\",\"channel\":\"bars\",\"interval\":\"1m\"}|MISSING_PAIR",
+            "{\"op\":\"subscribe\",\"channel\":\"bars\",\"pair\":\"ETH-USD\",\"interval\":\"2m\"}|INVALID_INTERVAL",
+            "{\"op\":\"subscribe\",\"channel\":\"bars\",\"pair\":\"ETH-USD\"}|INVALID_INTERVAL",
+            "{\"op\":\"subscribe\",\"channel\":\"bars\",\"pair\":\"ETH-EUR\",\"interval\":\"1m\"}|UNKNOWN_PAIR"})
+    void aBadSubscribeIsAnErrorAndSubscribesNothing(String frame, String code) throws InterruptedException {
+        protocol.receive(frame);
+        market.price(ETH_USD, "3000", NOW);
+
+        JsonObject error = json(client.frames.get(0));
+        assertThat(error.getString("type")).isEqualTo("error");
+        assertThat(error.getString("code")).isEqualTo(code);
+        assertThat(error.getString("message")).isNotBlank().hasSizeLessThan(300);
+        Thread.sleep(200);
+        assertThat(client.frames).hasSize(1);
+    }
+
+    @Test
+    void subscriptionsPastTheLimitAreRefusedAsAWhole() {
+        protocol.receive("{\"op\":\"subscribe\",\"channel\":\"prices\",\"pairs\":[\"ETH-USD\",\"USDC-USD\"]}");
+        protocol.receive("{\"op\":\"subscribe\",\"channel\":\"bars\",\"pair\":\"ETH-USD\",\"interval\":\"1m\"}");
+        client.frames.clear();
+
+        protocol.receive("{\"op\":\"subscribe\",\"channel\":\"bars\",\"pair\":\"ETH-USD\",\"interval\":\"5m\"}");
+        protocol.receive("{\"op\":\"subscribe\",\"channel\":\"prices\",\"pairs\":["
+                + "\"ETH-USD\",\"ETH-USD\",\"ETH-USD\",\"ETH-USD\"]}"); // the same pair again is no new subscription
+
+        assertThat(json(client.frames.get(0)).getString("code")).isEqualTo("TOO_MANY_SUBSCRIPTIONS");
+        assertThat(json(client.frames.get(1)).getString("code")).isEqualTo("TOO_MANY_SUBSCRIPTIONS");
+        protocol.receive("{\"op\":\"subscribe\",\"channel\":\"prices\",\"pairs\":[\"ETH-USD\",\"ETH-USD\"]}");
+        assertThat(json(client.frames.get(2)).getString("type")).isEqualTo("subscribed");
+    }
+
+    @Test
+    void unsubscribeStopsTheUpdates() {
+        protocol.receive("{\"op\":\"subscribe\",\"channel\":\"prices\",\"pairs\":[\"ETH-USD\",\"USDC-USD\"]}");
+        protocol.receive("{\"op\":\"unsubscribe\",\"channel\":\"prices\",\"pairs\":[\"ETH-USD\"]}");
+        client.frames.clear();
+
+        market.price(ETH_USD, "3000", NOW);
+        market.price(USDC_USD, "1.0001", NOW);
+
+        eventually(() -> client.frames.size() == 1);
+        assertThat(json(client.frames.get(0)).getJsonObject("data").getString("pair")).isEqualTo("USDC-USD");
+        protocol.receive("{\"op\":\"unsubscribe\",\"channel\":\"prices\"}");
+        assertThat(json(client.frames.get(1)).getJsonArray("pairs").getString(0)).isEqualTo("USDC-USD");
+    }
+
+    @Test
+    void aClientThatStaysBehindIsClosedAndTheOthersKeepTheirStream() {
+        MarketFixture limited = new MarketFixture(Map.of(StreamSettings.MAX_BEHIND_MS, "200"));
+        try {
+            MarketFixture.RecordingTransport stuck = new MarketFixture.RecordingTransport(false);
+            MarketFixture.RecordingTransport healthy = new MarketFixture.RecordingTransport(true);
+            new StreamProtocol(NO_TOKENS, Clock.systemUTC(), limited.channels, limited.channels.open(stuck))
+                    .receive("{\"op\":\"subscribe\",\"channel\":\"prices\",\"pairs\":[\"ETH-USD\"]}");
+            new StreamProtocol(NO_TOKENS, Clock.systemUTC(), limited.channels, limited.channels.open(healthy))
+                    .receive("{\"op\":\"subscribe\",\"channel\":\"prices\",\"pairs\":[\"ETH-USD\"]}");
+
+            for (int i = 1; i <= 1000; i++) {
+                limited.price(ETH_USD, "3000." + i, NOW.plusMillis(i));
+            }
+
+            eventually(() -> stuck.closeCode == Outbound.TOO_SLOW);
+            assertThat(stuck.closeReason).contains("too slow");
+            assertThat(stuck.frames).hasSize(1); // the reply, never completed; the rest waited, coalesced to one
+            eventually(() -> healthy.frames.size() == 1002);
+            assertThat(healthy.closeCode).isZero();
+            assertThat(limited.channels.closedAsTooSlow()).isEqualTo(1);
+        } finally {
+            limited.close();
+        }
+    }
+
+    private static Bar bar(String start, String close, long ticks, boolean live) {
+        return new Bar(ETH_USD, Interval.M1, Instant.parse(start), new BigDecimal("3000"),
+                new BigDecimal("3000").max(new BigDecimal(close)), new BigDecimal("3000"), new BigDecimal(close), ticks,
+                live);
+    }
+
+    private static JsonObject json(String text) {
+        return Json.createReader(new StringReader(text)).readObject();
+    }
+
+    /** Waits up to 5 s for the fan-out threads. */
+    private static void eventually(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition met within 5 s").isLessThan(deadline);
+            Thread.onSpinWait();
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.swapdesk.notifications.internal;
+
+import io.swapdesk.charts.Bar;
+import io.swapdesk.charts.Charts;
+import io.swapdesk.charts.Interval;
+import io.swapdesk.identity.TokenVerifier;
+import io.swapdesk.platform.DomainException;
+import io.swapdesk.pricing.Pair;
+import io.swapdesk.pricing.PriceQuote;
+import io.swapdesk.pricing.PriceUpdated;
+import io.swapdesk.pricing.Prices;
+import io.swapdesk.pricing.PricingError;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The market channels over a small in-memory market: Prices holding what {@link #price} last set for ETH-USD and
+ * USDC-USD, Charts holding what {@link #liveBar} set. The channels themselves are the real ones, fan-out threads and
+ * watchdog included.
+ */
+final class MarketFixture implements AutoCloseable {
+
+    static final Pair ETH_USD = Pair.parse("ETH-USD");
+    static final Pair USDC_USD = Pair.parse("USDC-USD");
+
+    private final Map<Pair, PriceQuote> quotes = new ConcurrentHashMap<>();
+    private final Map<String, Bar> bars = new ConcurrentHashMap<>();
+    final MarketChannels channels;
+
+    MarketFixture() {
+        this(Map.of());
+    }
+
+    MarketFixture(Map<String, String> settings) {
+        channels = new MarketChannels(new FixedPrices(), new FixedCharts(),
+                new StreamSettings(name -> Optional.ofNullable(settings.get(name))));
+        channels.start();
+    }
+
+    /** A protocol on a connection whose frames are recorded and whose sends complete at once. */
+    StreamProtocol protocol(TokenVerifier tokens, Clock clock) {
+        return new StreamProtocol(tokens, clock, channels, channels.open(new RecordingTransport(true)));
+    }
+
+    /** Sets the pair's price and fires the update as the pricing module would. */
+    void price(Pair pair, String price, Instant at) {
+        quotes.put(pair, new PriceQuote(pair, new BigDecimal(price), BigDecimal.ZERO, at, at, false, List.of(),
+                List.of()));
+        channels.on(new PriceUpdated(pair, new BigDecimal(price), BigDecimal.ZERO, at));
+    }
+
+    void liveBar(Bar bar) {
+        bars.put(bar.pair() + bar.interval().code(), bar);
+    }
+
+    @Override
+    public void close() {
+        channels.stop();
+    }
+
+    /** Frames a connection sent, in order; sends complete at once, or only when {@link #release} is called. */
+    static class RecordingTransport implements Outbound.Transport {
+        final List<String> frames = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<Consumer<Throwable>> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+        volatile int closeCode;
+        volatile String closeReason;
+        private final boolean completeAtOnce;
+
+        RecordingTransport(boolean completeAtOnce) {
+            this.completeAtOnce = completeAtOnce;
+        }
+
+        @Override
+        public void send(String text, Consumer<Throwable> done) {
+            frames.add(text);
+            if (completeAtOnce) {
+                done.accept(null);
+            } else {
+                held.add(done);
+            }
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            closeCode = code;
+            closeReason = reason;
+        }
+
+        /** Completes the oldest send still held. */
+        void release() {
+            held.remove(0).accept(null);
+        }
+    }
+
+    private final class FixedPrices implements Prices {
+        @Override
+        public List<Pair> pairs() {
+            return List.of(ETH_USD, USDC_USD);
+        }
+
+        @Override
+        public PriceQuote latest(Pair pair) {
+            return status(pair).quote().orElseThrow();
+        }
+
+        @Override
+        public PairStatus status(Pair pair) {
+            if (!pairs().contains(pair)) {
+                throw new DomainException(PricingError.UNKNOWN_PAIR, "not priced: " + pair);
+            }
+            PriceQuote quote = quotes.get(pair);
+            return new PairStatus(pair, Optional.ofNullable(quote), quote == null ? "no source has answered yet" : "",
+                    List.of(), quote == null ? Instant.EPOCH : quote.observedAt());
+        }
+    }
+
+    private final class FixedCharts implements Charts {
+        @Override
+        public List<Bar> bars(Pair pair, Interval interval, Optional<Instant> from, Instant to, int limit) {
+            return liveBar(pair, interval).map(List::of).orElse(List.of());
+        }
+
+        @Override
+        public Optional<Bar> liveBar(Pair pair, Interval interval) {
+            return Optional.ofNullable(bars.get(pair + interval.code()));
+        }
+    }
+}
