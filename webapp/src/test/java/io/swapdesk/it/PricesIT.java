@@ -41,7 +41,7 @@ class PricesIT {
     /** anvil's dev account 3: used by this test alone, so its nonces 0 and 1 make the configured feed addresses. */
     private static final Credentials FEED_OWNER =
             Credentials.create("0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6");
-    private static final EvmAddress ETH_USD_FEED = EvmAddress.parse("0x057ef64E23666F000b34aE31332854aCBd1c8544");
+    static final EvmAddress ETH_USD_FEED = EvmAddress.parse("0x057ef64E23666F000b34aE31332854aCBd1c8544");
     private static final EvmAddress USDC_USD_FEED = EvmAddress.parse("0x261D8c5e9742e6f7f1076Fa1F560894524e19cad");
     private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -172,7 +172,7 @@ class PricesIT {
         assertThat(deployed).as("the address the test server is configured with (pricing.xml)").isEqualTo(expected);
     }
 
-    private static void pushAnswer(long chainId, EvmAddress feed, BigInteger answer) throws Exception {
+    static void pushAnswer(long chainId, EvmAddress feed, BigInteger answer) throws Exception {
         Web3j web3j = Web3j.build(new HttpService(chains.get(chainId)));
         try {
             RawTransactionManager transactions = new RawTransactionManager(web3j, FEED_OWNER, chainId);

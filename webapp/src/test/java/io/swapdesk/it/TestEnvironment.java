@@ -17,6 +17,11 @@ public final class TestEnvironment {
         return URI.create(System.getProperty("swapdesk.baseUrl", "http://127.0.0.1:9080"));
     }
 
+    /** The second server of the run: same WAR, same database (the cross-server tests). */
+    public static URI secondBaseUri() {
+        return URI.create(System.getProperty("swapdesk.secondBaseUrl", "http://127.0.0.1:9081"));
+    }
+
     public static URI uri(String path) {
         return baseUri().resolve(path);
     }

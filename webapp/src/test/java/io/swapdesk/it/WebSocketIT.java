@@ -204,15 +204,19 @@ class WebSocketIT {
     }
 
     /** One client connection that queues what the server sends. */
-    private static final class Client extends Endpoint implements AutoCloseable {
+    static final class Client extends Endpoint implements AutoCloseable {
 
         private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
         private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
         private Session session;
 
         static Client connect() throws Exception {
+            return connect(TestEnvironment.baseUri());
+        }
+
+        static Client connect(URI server) throws Exception {
             Client client = new Client();
-            URI uri = URI.create(TestEnvironment.baseUri().toString().replaceFirst("^http", "ws") + "/ws");
+            URI uri = URI.create(server.toString().replaceFirst("^http", "ws") + "/ws");
             client.session = CONTAINER.connectToServer(client, ClientEndpointConfig.Builder.create().build(), uri);
             client.session.setMaxTextMessageBufferSize(2_000_000);
             return client;

@@ -36,6 +36,10 @@ import org.eclipse.microprofile.metrics.Tag;
  * close are queued ({@link BatchWriter}, bounded) and stored in batches by a writer thread ({@link BarStore}); history
  * is read from {@code charts.bars} with the bars memory still holds laid over it.
  *
+ * <p>With several servers, every server builds the same live bars from the same ticks (relayed ones included, see
+ * {@code PriceUpdated.relayed}), but only the server that computed the ticks stores the bars they close; the others
+ * forget a bar as it closes and read it back from the table.
+ *
  * <p>Threads: {@link #on} runs on the price refresh thread, which waits for it, so it only updates memory and queues
  * (never blocks; a full queue drops bars and counts them in {@code charts_bars_dropped_total}). A clock thread closes,
  * once a second, the bars of pairs whose ticks stopped. On shutdown the open bars are stored as they stand and the
@@ -53,6 +57,8 @@ class ChartBook implements Charts {
             .withDescription("Closed bars not stored, by reason: queue_full, write_failed, shutdown").build();
 
     private final LiveBars live = new LiveBars();
+    /** Pairs whose last tick was relayed: another server (the pricing lease holder) stores their bars. */
+    private final java.util.Set<Pair> relayedPairs = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @Inject
     BarStore store;
@@ -101,7 +107,12 @@ class ChartBook implements Charts {
     /** Synchronous, outside any transaction, on the refresh thread: memory and a queue, nothing that waits. */
     void on(@Observes PriceUpdated tick) {
         LiveBars.Recorded recorded = live.record(tick.pair(), tick.price(), tick.observedAt());
-        recorded.closed().forEach(writer::offer);
+        if (tick.relayed()) {
+            relayedPairs.add(tick.pair());
+        } else {
+            relayedPairs.remove(tick.pair());
+        }
+        offerOrForget(recorded.closed());
         if (recorded.late() > 0) {
             metrics.counter(LATE).inc(recorded.late());
         }
@@ -111,7 +122,7 @@ class ChartBook implements Charts {
     void stop() {
         clockThread.shutdownNow();
         closeDue();
-        live.takeOpen().forEach(writer::offer);
+        offerOrForget(live.takeOpen());
         int left = writer.close(Duration.ofSeconds(10));
         if (left > 0) {
             countDropped("shutdown", left);
@@ -159,9 +170,27 @@ class ChartBook implements Charts {
 
     private void closeDue() {
         try {
-            live.closeDue(clock.instant(), Duration.ofMillis(closeGraceMillis)).forEach(writer::offer);
+            offerOrForget(live.closeDue(clock.instant(), Duration.ofMillis(closeGraceMillis)));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "closing due bars failed", e);
+        }
+    }
+
+    /**
+     * Queues closed bars for storing, except those of pairs this server only relays: the lease holder stores them
+     * (the same bars, built from the same ticks), and history reads them from the table.
+     */
+    private void offerOrForget(List<Bar> closed) {
+        List<Bar> relayed = new ArrayList<>(0);
+        for (Bar bar : closed) {
+            if (relayedPairs.contains(bar.pair())) {
+                relayed.add(bar);
+            } else {
+                writer.offer(bar);
+            }
+        }
+        if (!relayed.isEmpty()) {
+            live.stored(relayed);
         }
     }
 

@@ -44,6 +44,8 @@ public class PriceBoard implements Prices {
     private final Map<Pair, Map<String, Reading>> readings = new ConcurrentHashMap<>();
     private final Map<Pair, PriceQuote> published = new LinkedHashMap<>();
     private volatile Map<Pair, PairStatus> states;
+    /** Where a leader's aggregates go to reach the other servers ({@link PriceLease}); nowhere by default. */
+    private volatile Consumer<List<PairStatus>> relay = statuses -> { };
 
     /** For the CDI client proxy only. */
     protected PriceBoard() {
@@ -132,19 +134,45 @@ public class PriceBoard implements Prices {
             next.put(route.pair(), Aggregation.cross(route, next.get(route.first()), next.get(route.second()), now));
         }
         states = Collections.unmodifiableMap(next);
+        relay.accept(List.copyOf(next.values()));
         for (PairStatus status : next.values()) {
             metrics.aggregated(status);
-            status.quote().ifPresentOrElse(this::publishIfChanged, () -> published.remove(status.pair()));
+            status.quote().ifPresentOrElse(quote -> publishIfChanged(quote, false),
+                    () -> published.remove(status.pair()));
         }
     }
 
-    private void publishIfChanged(PriceQuote quote) {
+    /** Sends every aggregation's result of every pair to {@code relay} (the lease holder's side of the relay). */
+    void relayTo(Consumer<List<PairStatus>> relay) {
+        this.relay = Objects.requireNonNull(relay, "relay");
+    }
+
+    /**
+     * A pair's state as the lease holder computed it (the other servers' side of the relay): served from now on, and
+     * published as a relayed {@link PriceUpdated} by the same rule as a local aggregate, so every server fires the
+     * same ticks. A pair not configured here is ignored.
+     *
+     * @return false when the pair is not configured here
+     */
+    synchronized boolean applyRelayed(PairStatus status) {
+        if (!states.containsKey(status.pair())) {
+            return false;
+        }
+        Map<Pair, PairStatus> next = new LinkedHashMap<>(states);
+        next.put(status.pair(), status);
+        states = Collections.unmodifiableMap(next);
+        metrics.aggregated(status);
+        status.quote().ifPresentOrElse(quote -> publishIfChanged(quote, true), () -> published.remove(status.pair()));
+        return true;
+    }
+
+    private void publishIfChanged(PriceQuote quote, boolean relayed) {
         PriceQuote before = published.get(quote.pair());
         if (before != null && before.price().compareTo(quote.price()) == 0
                 && before.confidence().compareTo(quote.confidence()) == 0) {
             return;
         }
         published.put(quote.pair(), quote);
-        events.accept(new PriceUpdated(quote.pair(), quote.price(), quote.confidence(), quote.observedAt()));
+        events.accept(new PriceUpdated(quote.pair(), quote.price(), quote.confidence(), quote.observedAt(), relayed));
     }
 }

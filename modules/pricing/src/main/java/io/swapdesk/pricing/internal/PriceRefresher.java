@@ -16,11 +16,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Drives every configured price source on its own schedule (a fixed delay of its refresh interval
+ * On the server that holds the pricing lease ({@link PriceLease}), drives every configured price source on its own schedule (a fixed delay of its refresh interval
  * between fetches) and the aggregation once a second besides, on daemon threads started with the
  * application and stopped with it. A failing fetch is counted and logged when the source's state
  * changes, never thrown out of the schedule (which would cancel it).
@@ -34,6 +35,7 @@ public class PriceRefresher {
     private final List<PriceSource> sources;
     private final PriceBoard board;
     private final PricingMetrics metrics;
+    private final BooleanSupplier computing;
     private final Map<String, String> failing = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
 
@@ -42,18 +44,21 @@ public class PriceRefresher {
         this.sources = List.of();
         this.board = null;
         this.metrics = null;
+        this.computing = null;
     }
 
     @Inject
     public PriceRefresher(ChainlinkSource chainlink, PythSource pyth, PriceBoard board, MetricRegistry registry,
-                          Clock clock) {
-        this(List.of(chainlink, pyth), board, new PricingMetrics(registry, clock));
+                          Clock clock, PriceLease lease) {
+        this(List.of(chainlink, pyth), board, new PricingMetrics(registry, clock), lease::leader);
     }
 
-    PriceRefresher(List<PriceSource> sources, PriceBoard board, PricingMetrics metrics) {
+    /** @param computing whether this server computes prices now (holds the pricing lease); else it does nothing */
+    PriceRefresher(List<PriceSource> sources, PriceBoard board, PricingMetrics metrics, BooleanSupplier computing) {
         this.sources = List.copyOf(sources);
         this.board = board;
         this.metrics = metrics;
+        this.computing = computing;
     }
 
     void start(@Observes Startup startup) {
@@ -80,6 +85,9 @@ public class PriceRefresher {
     }
 
     void refresh(PriceSource source) {
+        if (!computing.getAsBoolean()) {
+            return; // another server holds the pricing lease; its aggregates arrive over the relay
+        }
         long started = System.nanoTime();
         boolean ok = false;
         try {
@@ -98,6 +106,9 @@ public class PriceRefresher {
     }
 
     private void aggregate() {
+        if (!computing.getAsBoolean()) {
+            return;
+        }
         try {
             board.aggregate();
         } catch (RuntimeException e) {

@@ -29,7 +29,8 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
- * Stores every {@link PriceUpdated} as a row of {@code pricing.ticks} (V5: partitioned by UTC day).
+ * Stores every {@link PriceUpdated} computed on this server (not the relayed ones: the pricing lease holder records
+ * each tick once for every server) as a row of {@code pricing.ticks} (V5: partitioned by UTC day).
  *
  * <p>The event arrives on the price refresh thread, which waits for its observers: {@link #on} only queues the tick
  * ({@link BatchWriter}, bounded, never blocking). One writer thread stores the queue in batches of up to 1000, each
@@ -110,6 +111,9 @@ class TickRecorder {
 
     /** Synchronous, outside any transaction, on the refresh thread: queue and return. */
     void on(@Observes PriceUpdated tick) {
+        if (tick.relayed()) {
+            return; // the server that computed it records it
+        }
         if (Duration.between(clock.instant(), tick.observedAt()).abs().compareTo(PLAUSIBLE_SKEW) > 0) {
             countDropped("implausible_time", 1);
             return;

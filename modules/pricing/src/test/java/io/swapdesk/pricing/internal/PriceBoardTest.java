@@ -52,6 +52,27 @@ class PriceBoardTest {
     }
 
     @Test
+    void aFollowerFiresTheLeadersTicksMarkedRelayed() {
+        List<PriceUpdated> followerEvents = new ArrayList<>();
+        PriceBoard follower = new PriceBoard(new PricingSettings(name -> Optional.ofNullable(CONFIG.get(name))),
+                clock, followerEvents::add, new PricingMetrics(TestChains.noMetrics(), clock));
+        board.relayTo(statuses -> statuses.forEach(status -> follower.applyRelayed(
+                RelayCodec.decode(RelayCodec.encode("leader", status)).status())));
+
+        board.accept(List.of(reading("a", ETH_USD, "2000"), reading("b", ETH_USD, "2000"),
+                reading("a", USDC_USD, "1"), reading("b", USDC_USD, "1")));
+        board.aggregate();
+        board.accept(List.of(reading("b", ETH_USD, "2010")));
+
+        assertThat(followerEvents).allMatch(PriceUpdated::relayed);
+        assertThat(events).noneMatch(PriceUpdated::relayed);
+        assertThat(followerEvents).extracting(PriceUpdated::pair, PriceUpdated::price, PriceUpdated::observedAt)
+                .containsExactlyElementsOf(events.stream().map(event -> org.assertj.core.groups.Tuple.tuple(
+                        event.pair(), event.price(), event.observedAt())).toList());
+        assertThat(follower.latest(USDC_ETH)).isEqualTo(board.latest(USDC_ETH));
+    }
+
+    @Test
     void anUnknownPairIsNamedAsSuch() {
         assertThatThrownBy(() -> board.latest(Pair.parse("BTC-USD")))
                 .isInstanceOfSatisfying(DomainException.class, e -> {

@@ -1,0 +1,125 @@
+package io.swapdesk.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two servers, one database (docs/decisions/0010): the first started holds the pricing lease and computes prices from
+ * the real feeds; the second computes nothing and relays what the first sends over PostgreSQL NOTIFY. A client on
+ * either server gets the same stream, and each tick is stored once.
+ */
+class CrossServerIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @BeforeAll
+    static void feeds() throws Exception {
+        PricesIT.deployFeeds();
+    }
+
+    @AfterAll
+    static void restoreFeeds() throws Exception {
+        PricesIT.pushAnswer(31337L, PricesIT.ETH_USD_FEED, BigInteger.valueOf(200_000_000_000L));
+        PricesIT.pushAnswer(31338L, PricesIT.ETH_USD_FEED, BigInteger.valueOf(200_000_000_000L));
+    }
+
+    @Test
+    void theFirstServerComputesAndTheSecondRelays() throws Exception {
+        assertThat(leaseHeld(TestEnvironment.baseUri())).isEqualTo(1);
+        assertThat(leaseHeld(TestEnvironment.secondBaseUri())).isEqualTo(0);
+    }
+
+    @Test
+    void aClientOnTheSecondServerGetsTheStreamTheFirstComputesAndTicksAreStoredOnce() throws Exception {
+        awaitAvailable(TestEnvironment.baseUri());
+        awaitAvailable(TestEnvironment.secondBaseUri());
+        try (WebSocketIT.Client onFirst = WebSocketIT.Client.connect(TestEnvironment.baseUri());
+             WebSocketIT.Client onSecond = WebSocketIT.Client.connect(TestEnvironment.secondBaseUri())) {
+            for (WebSocketIT.Client client : new WebSocketIT.Client[] {onFirst, onSecond}) {
+                client.send("{\"op\":\"subscribe\",\"channel\":\"prices\",\"pairs\":[\"ETH-USD\"]}");
+                client.send("{\"op\":\"subscribe\",\"channel\":\"bars\",\"pair\":\"ETH-USD\",\"interval\":\"1m\"}");
+            }
+
+            PricesIT.pushAnswer(31337L, PricesIT.ETH_USD_FEED, BigInteger.valueOf(200_150_000_000L));
+            PricesIT.pushAnswer(31338L, PricesIT.ETH_USD_FEED, BigInteger.valueOf(200_150_000_000L));
+
+            JsonObject computed = awaitFrame(onFirst, "price", "price", "2001.5");
+            JsonObject relayed = awaitFrame(onSecond, "price", "price", "2001.5");
+            assertThat(relayed.containsKey("snapshot")).isFalse();
+            assertThat(relayed.getJsonObject("data")).isEqualTo(computed.getJsonObject("data"));
+            JsonObject bar = awaitFrame(onSecond, "bar", "c", "2001.5");
+            assertThat(bar.getJsonObject("data").getBoolean("open")).isTrue();
+
+            HttpResponse<String> onSecondServer = Http.get(TestEnvironment.secondBaseUri().resolve("/api/prices/ETH-USD"));
+            JsonObject served = Http.json(onSecondServer);
+            assertThat(served.getString("price")).isEqualTo("2001.5");
+            assertThat(served.getString("observedAt")).isNotBlank();
+            assertThat(served.getJsonArray("sources")).hasSize(2);
+
+            String observedAt = computed.getJsonObject("data").getString("observedAt");
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (ticksAt(observedAt) == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            Thread.sleep(2_000); // room for a second writer, if there were one
+            assertThat(ticksAt(observedAt)).as("the tick of " + observedAt + " is stored once").isEqualTo(1);
+        }
+    }
+
+    private static JsonObject awaitFrame(WebSocketIT.Client client, String type, String field, String value)
+            throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonObject frame = client.next();
+            if (type.equals(frame.getString("type", "")) && frame.get("data") instanceof JsonObject data
+                    && value.equals(data.getString(field, ""))) {
+                return frame;
+            }
+        }
+        throw new AssertionError("no " + type + " frame with " + field + " " + value + " within " + WAIT);
+    }
+
+    private static void awaitAvailable(URI server) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = Http.get(server.resolve("/api/prices/ETH-USD"));
+            if (response.statusCode() == 200 && Http.json(response).getBoolean("available")) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("ETH-USD never became available on " + server);
+    }
+
+    private static long ticksAt(String observedAt) throws Exception {
+        try (Connection database = TestEnvironment.database();
+             PreparedStatement count = database.prepareStatement(
+                     "SELECT count(*) FROM pricing.ticks WHERE pair = 'ETH-USD' AND observed_at = ?::timestamptz")) {
+            count.setString(1, observedAt);
+            try (ResultSet result = count.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    private static double leaseHeld(URI server) throws Exception {
+        String metrics = Http.get(server.resolve("/metrics?scope=application")).body();
+        Matcher held = Pattern.compile("(?m)^pricing_lease_held\\{[^}]*\\} (\\S+)$").matcher(metrics);
+        assertThat(held.find()).as("pricing_lease_held in " + server + "/metrics").isTrue();
+        return Double.parseDouble(held.group(1));
+    }
+}
