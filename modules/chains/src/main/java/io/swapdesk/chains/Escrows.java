@@ -29,4 +29,13 @@ public interface Escrows {
      * @throws DomainException as {@link Chains#call} does
      */
     boolean filled(ChainId chain, EvmAddress escrow, QuoteRef quote);
+
+    /**
+     * The escrow's {@code Filled} event for the quote, read from the chain's logs: which transaction filled it, in
+     * which block, and what it delivered. Empty when the quote is not filled (or the node prunes old logs).
+     *
+     * @param fromBlock the first block to search, e.g. a block known to be older than the delivery
+     * @throws DomainException as {@link Chains#call} does
+     */
+    java.util.Optional<EscrowFill> findFill(ChainId chain, EvmAddress escrow, QuoteRef quote, long fromBlock);
 }

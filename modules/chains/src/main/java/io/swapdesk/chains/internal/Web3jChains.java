@@ -23,7 +23,9 @@ import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
+import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.exceptions.ClientConnectionException;
 import org.web3j.protocol.http.HttpService;
@@ -167,12 +169,49 @@ public class Web3jChains implements Chains {
         return Numeric.hexStringToByteArray(returned);
     }
 
+    /** {@code eth_getLogs} with the checks, timeouts and metrics of every other call: for the module's bindings. */
+    List<EthLog.LogResult> logs(ChainId chain, EthFilter filter) {
+        ChainClient client = verified(chain);
+        return call(client, client.web3j().ethGetLogs(filter)).getLogs();
+    }
+
     /**
      * The web3j client of a configured chain whose chain id was verified, for the module's own
      * transaction senders ({@link Web3jTestAggregators}).
      */
     Web3j web3j(ChainId chain) {
         return verified(chain).web3j();
+    }
+
+    /**
+     * One RPC call to a verified chain, counted, with errors turned into {@link ChainsError} as for every read; for
+     * the module's own senders and readers ({@link Web3jTransactions}, {@link Web3jEscrows}).
+     */
+    <R extends Response<?>> R rpc(ChainId chain, java.util.function.Function<Web3j, Request<?, R>> request) {
+        ChainClient client = verified(chain);
+        return call(client, request.apply(client.web3j()));
+    }
+
+    /**
+     * Like {@link #rpc}, but an error the node answers with is returned, not thrown: the caller reads it (a
+     * broadcast's "already known" or "nonce too low" is an answer, not an outage). No answer still throws
+     * {@link ChainsError#CHAIN_UNAVAILABLE}.
+     */
+    <R extends Response<?>> R rpcAnswer(ChainId chain, java.util.function.Function<Web3j, Request<?, R>> request) {
+        ChainClient client = verified(chain);
+        Request<?, R> sent = request.apply(client.web3j());
+        long started = System.nanoTime();
+        boolean ok = false;
+        try {
+            R response = sent.send();
+            ok = true;
+            return response;
+        } catch (IOException | ClientConnectionException e) {
+            LOG.log(Level.FINE, e, () -> "chain " + chain + ": " + sent.getMethod() + " failed");
+            throw unavailable(chain, sent.getMethod() + ": " + describe(e));
+        } finally {
+            metrics.record(chain, sent.getMethod(), ok, Duration.ofNanos(System.nanoTime() - started));
+        }
     }
 
     /** Public for tests that wire the module by hand (io.swapdesk.chains.testing.TestChains). */
@@ -259,7 +298,7 @@ public class Web3jChains implements Chains {
         };
     }
 
-    private static String firstLine(String message) {
+    static String firstLine(String message) {
         String line = message == null ? "" : message.lines().findFirst().orElse("");
         return line.length() > 100 ? line.substring(0, 100) + "…" : line;
     }

@@ -18,15 +18,27 @@ import org.web3j.abi.datatypes.generated.Bytes32;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.utils.Numeric;
 
+import io.swapdesk.chains.EscrowFill;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.Log;
+
 import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 
-/** {@link Escrows} with web3j's ABI encoder over {@link Chains#call}. */
+/** {@link Escrows} with web3j's ABI encoder over {@link Chains#call}, and the escrow's logs. */
 @ApplicationScoped
 public class Web3jEscrows implements Escrows {
 
-    private final Chains chains;
+    private static final String FILLED_EVENT =
+            org.web3j.crypto.Hash.sha3String("Filled(bytes32,address,address,uint256,address)");
+
+    private final Web3jChains chains;
 
     /** For the CDI client proxy only. */
     protected Web3jEscrows() {
@@ -34,7 +46,7 @@ public class Web3jEscrows implements Escrows {
     }
 
     @Inject
-    public Web3jEscrows(Chains chains) {
+    public Web3jEscrows(Web3jChains chains) {
         this.chains = chains;
     }
 
@@ -59,6 +71,33 @@ public class Web3jEscrows implements Escrows {
                     + " did not answer filled(bytes32) like an escrow", Map.of("chainId", chain.value()));
         }
         return new BigInteger(1, answer).signum() != 0;
+    }
+
+    @Override
+    public Optional<EscrowFill> findFill(ChainId chain, EvmAddress escrow, QuoteRef quote, long fromBlock) {
+        EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(fromBlock)),
+                DefaultBlockParameterName.LATEST, escrow.toChecksumString());
+        filter.addSingleTopic(FILLED_EVENT);
+        filter.addSingleTopic(quote.toHex());
+        List<EthLog.LogResult> logs = chains.rpc(chain, web3j -> web3j.ethGetLogs(filter)).getLogs();
+        for (EthLog.LogResult<?> result : logs) {
+            if (result.get() instanceof Log log && !log.isRemoved() && log.getTopics().size() == 4) {
+                byte[] data = Numeric.hexStringToByteArray(log.getData());
+                if (data.length != 64) {
+                    continue;
+                }
+                return Optional.of(new EscrowFill(log.getTransactionHash(), log.getBlockNumber().longValueExact(),
+                        topicAddress(log.getTopics().get(2)), topicAddress(log.getTopics().get(3)),
+                        new BigInteger(1, Arrays.copyOfRange(data, 0, 32)),
+                        EvmAddress.of(Arrays.copyOfRange(data, 44, 64))));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static EvmAddress topicAddress(String topic) {
+        byte[] word = Numeric.hexStringToByteArray(topic);
+        return EvmAddress.of(Arrays.copyOfRange(word, 12, 32));
     }
 
     private static Address address(EvmAddress address) {

@@ -124,6 +124,31 @@ class EscrowTest {
     }
 
     @Test
+    void depositLogsAreReadBackAsRecordsInChainOrder() throws Exception {
+        QuoteRef first = new QuoteRef(Ids.newId());
+        QuoteRef second = new QuoteRef(Ids.newId());
+        long from = send(PAYER, escrows.depositCalldata(first, usdc, BigInteger.valueOf(11))).getBlockNumber().longValueExact();
+        long to = send(PAYER, escrows.depositCalldata(second, usdc, BigInteger.valueOf(22))).getBlockNumber().longValueExact();
+        byte[] foreignRef = new byte[32];
+        foreignRef[0] = 1;
+        long foreign = send(PAYER, Numeric.hexStringToByteArray(FunctionEncoder.encode(new Function("deposit", List.of(
+                new Bytes32(foreignRef), new Address(usdc.toChecksumString()), new Uint256(33)), List.of()))))
+                .getBlockNumber().longValueExact();
+
+        List<io.swapdesk.chains.DepositLog> logs = new Web3jEscrowLogs(chains).deposits(CHAIN.chainId(), escrow, from,
+                Math.max(to, foreign));
+
+        assertThat(logs).extracting(io.swapdesk.chains.DepositLog::amount)
+                .containsExactly(BigInteger.valueOf(11), BigInteger.valueOf(22), BigInteger.valueOf(33));
+        assertThat(logs.get(0).quote()).contains(first);
+        assertThat(logs.get(1).quote()).contains(second);
+        assertThat(logs.get(2).quote()).isEmpty();
+        assertThat(logs.get(0).payer()).isEqualTo(EvmAddress.parse(PAYER.getAddress()));
+        assertThat(logs.get(0).token()).isEqualTo(usdc);
+        assertThat(logs.get(0).txHash()).matches("0x[0-9a-f]{64}");
+    }
+
+    @Test
     void theQuoteReferenceIsTheUuidInTheLowSixteenBytes() {
         QuoteRef quote = new QuoteRef(java.util.UUID.fromString("01900000-0000-7000-8000-0000000000ab"));
 
