@@ -240,6 +240,12 @@ class WebSocketIT {
             session.getBasicRemote().sendBinary(ByteBuffer.wrap(new byte[size]));
         }
 
+        /** The next frame within {@code millis}, or null when none came. */
+        JsonObject poll(long millis) throws InterruptedException {
+            String text = received.poll(millis, TimeUnit.MILLISECONDS);
+            return text == null ? null : Json.createReader(new StringReader(text)).readObject();
+        }
+
         JsonObject next() throws InterruptedException {
             String text = received.poll(10, TimeUnit.SECONDS);
             assertThat(text).as("a message within 10 s").isNotNull();

@@ -47,6 +47,9 @@ public class StreamEndpoint {
     @Inject
     MarketChannels market;
 
+    @Inject
+    AccountChannel account;
+
     /** One endpoint instance per connection, so this is the connection's own state. */
     private StreamProtocol protocol;
     private StreamConnection connection;
@@ -55,7 +58,7 @@ public class StreamEndpoint {
     public void onOpen(Session session) {
         session.getAsyncRemote().setSendTimeout(market.settings().maxBehindMillis());
         connection = market.open(new SessionTransport(session));
-        protocol = new StreamProtocol(tokens, clock, market, connection);
+        protocol = new StreamProtocol(tokens, clock, market, account, connection);
     }
 
     /** Frames over the limit are refused by the container with close code 1009 (message too big). */
@@ -79,6 +82,7 @@ public class StreamEndpoint {
     public void onClose(Session session, CloseReason reason) {
         if (connection != null) {
             market.closed(connection);
+            account.unfollow(connection);
         }
     }
 
@@ -86,6 +90,7 @@ public class StreamEndpoint {
     public void onError(Session session, Throwable failure) {
         if (connection != null) {
             market.closed(connection);
+            account.unfollow(connection);
         }
         // A client that vanishes mid-frame is routine; anything else is worth a look.
         if (!(failure instanceof IOException)) {

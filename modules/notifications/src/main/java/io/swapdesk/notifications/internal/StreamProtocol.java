@@ -2,6 +2,7 @@ package io.swapdesk.notifications.internal;
 
 import io.swapdesk.identity.SignedInUser;
 import io.swapdesk.identity.TokenVerifier;
+import io.swapdesk.identity.UserId;
 import io.swapdesk.platform.DomainException;
 import jakarta.json.Json;
 import io.swapdesk.charts.Interval;
@@ -12,6 +13,8 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.time.Clock;
@@ -48,12 +51,15 @@ final class StreamProtocol {
     private final TokenVerifier tokens;
     private final Clock clock;
     private final MarketChannels market;
+    private final AccountChannel account;
     private final StreamConnection connection;
     private final List<Runnable> afterReply = new ArrayList<>(1);
     private SignedInUser user;
     private boolean accountSubscribed;
 
-    StreamProtocol(TokenVerifier tokens, Clock clock, MarketChannels market, StreamConnection connection) {
+    StreamProtocol(TokenVerifier tokens, Clock clock, MarketChannels market, AccountChannel account,
+                   StreamConnection connection) {
+        this.account = account;
         this.tokens = tokens;
         this.clock = clock;
         this.market = market;
@@ -129,7 +135,7 @@ final class StreamProtocol {
                     + "{\"op\":\"subscribe\",\"channel\":\"prices\",\"pairs\":[\"ETH-USD\"]}.");
         }
         return switch (name.getString()) {
-            case ACCOUNT -> subscribeAccount();
+            case ACCOUNT -> subscribeAccount(message.get("since"));
             case PRICES -> subscribePrices(message);
             case BARS -> subscribeBars(message);
             default -> error("UNKNOWN_CHANNEL", "Unknown channel \"" + clip(name.getString()) + "\"; served: "
@@ -137,13 +143,28 @@ final class StreamProtocol {
         };
     }
 
-    private String subscribeAccount() {
+    private String subscribeAccount(JsonValue since) {
         if (signedInUser().isEmpty()) {
             return error("NOT_SIGNED_IN", "the account channel needs {\"op\":\"auth\",\"token\":\"…\"} first "
                     + "(and again after the token expires).");
         }
+        Long resumeAfter = null;
+        if (since != null && since.getValueType() != JsonValue.ValueType.NULL) {
+            if (!(since instanceof JsonNumber number) || !number.isIntegral() || number.longValue() < 0) {
+                return error("INVALID_SINCE", "since is the seq of the last account event you received, a whole "
+                        + "number of 0 or more; leave it out for live events only.");
+            }
+            resumeAfter = number.longValue();
+        }
         accountSubscribed = true;
-        return channelReply("subscribed", ACCOUNT).build().toString();
+        UserId following = user.id();
+        Long from = resumeAfter;
+        afterReply.add(() -> account.follow(connection, following, this::accountSubscribed, from));
+        JsonObjectBuilder reply = channelReply("subscribed", ACCOUNT);
+        if (resumeAfter != null) {
+            reply.add("since", resumeAfter);
+        }
+        return reply.build().toString();
     }
 
     private String subscribePrices(JsonObject message) {
@@ -184,6 +205,7 @@ final class StreamProtocol {
         switch (name.getString()) {
             case ACCOUNT -> {
                 accountSubscribed = false;
+                account.unfollow(connection);
                 return channelReply("unsubscribed", ACCOUNT).build().toString();
             }
             case PRICES -> {
@@ -303,7 +325,7 @@ final class StreamProtocol {
         return names;
     }
 
-    private static jakarta.json.JsonObjectBuilder channelReply(String type, String channel) {
+    private static JsonObjectBuilder channelReply(String type, String channel) {
         return Json.createObjectBuilder().add("type", type).add("channel", channel);
     }
 

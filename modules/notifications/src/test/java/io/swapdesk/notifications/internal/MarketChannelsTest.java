@@ -32,7 +32,7 @@ class MarketChannelsTest {
 
     private MarketFixture market = new MarketFixture(Map.of(StreamSettings.MAX_SUBSCRIPTIONS, "3"));
     private MarketFixture.RecordingTransport client = new MarketFixture.RecordingTransport(true);
-    private StreamProtocol protocol = new StreamProtocol(NO_TOKENS, Clock.fixed(NOW, ZoneOffset.UTC), market.channels,
+    private StreamProtocol protocol = new StreamProtocol(NO_TOKENS, Clock.fixed(NOW, ZoneOffset.UTC), market.channels, new AccountChannel(),
             market.channels.open(client));
 
     @AfterEach
@@ -153,9 +153,9 @@ class MarketChannelsTest {
         try {
             MarketFixture.RecordingTransport stuck = new MarketFixture.RecordingTransport(false);
             MarketFixture.RecordingTransport healthy = new MarketFixture.RecordingTransport(true);
-            new StreamProtocol(NO_TOKENS, Clock.systemUTC(), limited.channels, limited.channels.open(stuck))
+            new StreamProtocol(NO_TOKENS, Clock.systemUTC(), limited.channels, new AccountChannel(), limited.channels.open(stuck))
                     .receive("{\"op\":\"subscribe\",\"channel\":\"prices\",\"pairs\":[\"ETH-USD\"]}");
-            new StreamProtocol(NO_TOKENS, Clock.systemUTC(), limited.channels, limited.channels.open(healthy))
+            new StreamProtocol(NO_TOKENS, Clock.systemUTC(), limited.channels, new AccountChannel(), limited.channels.open(healthy))
                     .receive("{\"op\":\"subscribe\",\"channel\":\"prices\",\"pairs\":[\"ETH-USD\"]}");
 
             for (int i = 1; i <= 1000; i++) {

@@ -45,7 +45,7 @@ final class MarketFixture implements AutoCloseable {
 
     /** A protocol on a connection whose frames are recorded and whose sends complete at once. */
     StreamProtocol protocol(TokenVerifier tokens, Clock clock) {
-        return new StreamProtocol(tokens, clock, channels, channels.open(new RecordingTransport(true)));
+        return new StreamProtocol(tokens, clock, channels, new AccountChannel(), channels.open(new RecordingTransport(true)));
     }
 
     /** Sets the pair's price and fires the update as the pricing module would. */

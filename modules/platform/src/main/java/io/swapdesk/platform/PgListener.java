@@ -1,4 +1,4 @@
-package io.swapdesk.pricing.internal;
+package io.swapdesk.platform;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,11 +9,12 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 /**
- * PostgreSQL LISTEN through the driver's own API: the only place the pricing module touches a PostgreSQL type. Kept
- * apart so that an application that cannot see the driver's classes fails here, with a clear log line, and nowhere
- * else.
+ * PostgreSQL LISTEN through the driver's own API: the one place the modules touch a PostgreSQL driver type (the
+ * price relay, the account events). Kept apart so that an application that cannot see the driver's classes fails
+ * here, with a clear log line, and nowhere else. Use it on a connection of its own that is not in a JTA transaction
+ * ({@code jdbc/swapdesk-sessions}).
  */
-final class PgListener {
+public final class PgListener {
 
     private final PGConnection connection;
 
@@ -21,7 +22,7 @@ final class PgListener {
         this.connection = connection;
     }
 
-    static PgListener listen(Connection connection, String channel) throws SQLException {
+    public static PgListener listen(Connection connection, String channel) throws SQLException {
         PgListener listener = new PgListener(connection.unwrap(PGConnection.class));
         try (Statement listen = connection.createStatement()) {
             listen.execute("LISTEN " + channel);
@@ -30,7 +31,7 @@ final class PgListener {
     }
 
     /** The payloads that arrived, waiting up to {@code timeoutMillis} for the first. */
-    List<String> await(int timeoutMillis) throws SQLException {
+    public List<String> await(int timeoutMillis) throws SQLException {
         PGNotification[] notifications = connection.getNotifications(timeoutMillis);
         if (notifications == null || notifications.length == 0) {
             return List.of();

@@ -1,0 +1,127 @@
+package io.swapdesk.notifications.internal;
+
+import io.swapdesk.identity.UserId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The {@code account} channel on this server: which connections follow which user, and delivery of that user's
+ * events to them, in order, each once. A connection only ever receives events of the user its token names.
+ *
+ * <p>Resuming: a subscribe with {@code since} first replays the user's events after it from the outbox; live events
+ * that arrive meanwhile wait until the replay is through, then follow without duplicates or gaps.
+ */
+@ApplicationScoped
+class AccountChannel {
+
+    private static final Logger LOG = Logger.getLogger(AccountChannel.class.getName());
+
+    private final Map<UUID, Set<Follower>> followers = new ConcurrentHashMap<>();
+
+    @Inject
+    AccountEvents events;
+
+    /**
+     * @param stillEntitled whether the connection may still receive the user's events (token not expired, subscribed)
+     * @param since         the last sequence number the client has seen; null for live events only
+     */
+    void follow(StreamConnection connection, UserId user, BooleanSupplier stillEntitled, Long since) {
+        Follower follower = new Follower(connection, stillEntitled, since != null);
+        Set<Follower> ofUser = followers.computeIfAbsent(user.value(), id -> ConcurrentHashMap.newKeySet());
+        ofUser.removeIf(existing -> existing.connection == connection);
+        ofUser.add(follower);
+        if (since != null) {
+            replay(follower, user, since);
+        }
+    }
+
+    void unfollow(StreamConnection connection) {
+        followers.values().forEach(set -> set.removeIf(follower -> follower.connection == connection));
+    }
+
+    /** Whether anyone on this server follows the user: no need to read the event otherwise. */
+    boolean followed(UUID user) {
+        Set<Follower> set = followers.get(user);
+        return set != null && !set.isEmpty();
+    }
+
+    void deliver(AccountEvent event) {
+        Set<Follower> set = followers.get(event.userId());
+        if (set == null) {
+            return;
+        }
+        String frame = event.frame();
+        for (Follower follower : set) {
+            if (!follower.entitled()) {
+                set.remove(follower);
+                continue;
+            }
+            follower.live(event.seq(), frame);
+        }
+    }
+
+    private void replay(Follower follower, UserId user, long since) {
+        List<AccountEvent> missed;
+        try {
+            missed = events.after(user.value(), since);
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "replaying account events failed; the client gets live events only", e);
+            missed = List.of();
+        }
+        follower.replayed(missed);
+    }
+
+    /** One following connection, with its place in the user's event stream. */
+    private static final class Follower {
+        private final StreamConnection connection;
+        private final BooleanSupplier stillEntitled;
+        private final List<Object[]> heldBack = new ArrayList<>();
+        private boolean replaying;
+        private long lastSeq;
+
+        Follower(StreamConnection connection, BooleanSupplier stillEntitled, boolean replaying) {
+            this.connection = connection;
+            this.stillEntitled = stillEntitled;
+            this.replaying = replaying;
+        }
+
+        boolean entitled() {
+            return !connection.outbound().isClosed() && stillEntitled.getAsBoolean();
+        }
+
+        synchronized void live(long seq, String frame) {
+            if (replaying) {
+                heldBack.add(new Object[] {seq, frame});
+                return;
+            }
+            send(seq, frame);
+        }
+
+        synchronized void replayed(List<AccountEvent> missed) {
+            missed.forEach(event -> send(event.seq(), event.frame()));
+            heldBack.forEach(held -> send((Long) held[0], (String) held[1]));
+            heldBack.clear();
+            replaying = false;
+        }
+
+        /** Never coalesced (each event has its own key), never twice, never out of order. */
+        private void send(long seq, String frame) {
+            if (seq <= lastSeq) {
+                return;
+            }
+            lastSeq = seq;
+            connection.outbound().offer("account:" + seq, frame);
+        }
+    }
+}

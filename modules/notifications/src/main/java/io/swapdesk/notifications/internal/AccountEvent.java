@@ -1,0 +1,32 @@
+package io.swapdesk.notifications.internal;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One outbox event of one user, as the account channel sends it: {@code seq} is the outbox's insertion order,
+ * which only grows, so a client that remembers the last one it saw can resume from it.
+ */
+record AccountEvent(long seq, UUID userId, UUID eventId, String type, String payloadJson, Instant occurredAt) {
+
+    /** {@code {"channel":"account","type":"quote.committed","seq":42,"id":"…","occurredAt":"…","data":{…}}} */
+    String frame() {
+        JsonObject data;
+        try (JsonReader reader = Json.createReader(new StringReader(payloadJson))) {
+            data = reader.readObject();
+        }
+        return Json.createObjectBuilder()
+                .add("channel", StreamProtocol.ACCOUNT)
+                .add("type", type)
+                .add("seq", seq)
+                .add("id", eventId.toString())
+                .add("occurredAt", occurredAt.toString())
+                .add("data", data)
+                .build().toString();
+    }
+}

@@ -1,0 +1,65 @@
+package io.swapdesk.notifications.internal;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Reads users' events from the outbox. Plain JDBC on the JTA datasource, each read in its own short local
+ * transaction (autocommit): the account channel reads from threads that hold no transaction, and these are
+ * single-statement reads.
+ */
+@ApplicationScoped
+class AccountEvents {
+
+    /** Most events one resume replays; a client further behind reloads its state over REST. */
+    static final int MAX_REPLAY = 1000;
+
+    private static final String COLUMNS = "seq, user_id, id, event_type, payload::text, created_at";
+
+    @Resource(lookup = "jdbc/swapdesk")
+    DataSource database;
+
+    Optional<AccountEvent> bySeq(long seq) throws SQLException {
+        try (Connection connection = database.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT " + COLUMNS + " FROM notifications.outbox WHERE seq = ? AND user_id IS NOT NULL")) {
+            query.setLong(1, seq);
+            List<AccountEvent> events = read(query);
+            return events.stream().findFirst();
+        }
+    }
+
+    /** The user's events after {@code since}, oldest first, at most {@link #MAX_REPLAY}. */
+    List<AccountEvent> after(UUID user, long since) throws SQLException {
+        try (Connection connection = database.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
+                     + " FROM notifications.outbox WHERE user_id = ? AND seq > ? ORDER BY seq LIMIT " + MAX_REPLAY)) {
+            query.setObject(1, user);
+            query.setLong(2, since);
+            return read(query);
+        }
+    }
+
+    private static List<AccountEvent> read(PreparedStatement query) throws SQLException {
+        List<AccountEvent> events = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                Timestamp created = rows.getTimestamp(6);
+                events.add(new AccountEvent(rows.getLong(1), (UUID) rows.getObject(2), (UUID) rows.getObject(3),
+                        rows.getString(4), rows.getString(5), created.toInstant()));
+            }
+        }
+        return events;
+    }
+}
