@@ -121,7 +121,7 @@ public final class LocalContracts {
         action.run();
     }
 
-    private interface Step {
+    interface Step {
         void run() throws Exception;
     }
 

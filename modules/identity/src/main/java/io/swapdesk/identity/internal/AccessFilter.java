@@ -28,7 +28,8 @@ import java.util.Optional;
  * unknown route is no way around it):
  *
  * <ul>
- *   <li>sign-in ({@code auth/…}) and public market data ({@code prices}, {@code charts/…}): anyone;</li>
+ *   <li>sign-in ({@code auth/…}), public market data ({@code prices}, {@code charts/…}) and the served assets
+ *       ({@code assets}): anyone;</li>
  *   <li>{@code admin/…}: a valid token with the {@code admin} role;</li>
  *   <li>everything else: a valid token.</li>
  * </ul>
@@ -46,7 +47,7 @@ import java.util.Optional;
 public class AccessFilter implements ContainerRequestFilter {
 
     /** Path prefixes (relative to /api) open to everyone. A new public route is added here, on purpose. */
-    static final List<String> PUBLIC_PREFIXES = List.of("auth/", "prices", "charts/");
+    static final List<String> PUBLIC_PREFIXES = List.of("auth/", "prices", "charts/", "assets");
 
     private static final String BEARER = "Bearer ";
 

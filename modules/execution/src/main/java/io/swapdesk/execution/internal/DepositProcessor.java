@@ -1,0 +1,112 @@
+package io.swapdesk.execution.internal;
+
+import io.swapdesk.chains.Chains;
+import io.swapdesk.platform.DomainException;
+import io.swapdesk.quotes.QuotePayout;
+import io.swapdesk.quotes.Quotes;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Handles recorded deposits, oldest first, on every server (each deposit is locked with SKIP LOCKED, so servers share
+ * the work): reads the destination treasury's balance (a chain call, before any transaction), then commits or routes
+ * to refund ({@link DepositCommits}). A deposit naming no quote of ours, or a quote that does not exist, is routed to
+ * refund as {@code UNKNOWN_QUOTE}.
+ */
+@ApplicationScoped
+class DepositProcessor {
+
+    static final String UNKNOWN_QUOTE = "UNKNOWN_QUOTE";
+
+    private static final Logger LOG = Logger.getLogger(DepositProcessor.class.getName());
+    private static final int BATCH = 20;
+
+    @Inject
+    DepositCommits commits;
+
+    @Inject
+    Quotes quotes;
+
+    @Inject
+    Chains chains;
+
+    @Inject
+    FundingSettings settings;
+
+    private volatile boolean running;
+    private Thread thread;
+
+    void start(@Observes Startup startup) {
+        running = true;
+        thread = Thread.ofPlatform().name("deposit-processor").daemon().start(this::loop);
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                List<PendingDeposit> pending = commits.pending(BATCH);
+                pending.forEach(this::handle);
+                if (pending.size() < BATCH) {
+                    Thread.sleep(settings.pollInterval());
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // Typically the schema not migrated yet at startup, or the database away: try again shortly.
+                LOG.log(Level.FINE, "handling deposits failed; retrying", e);
+                pause();
+            }
+        }
+    }
+
+    void handle(PendingDeposit deposit) {
+        Optional<QuotePayout> payout = deposit.quoteId().flatMap(quotes::payout);
+        if (payout.isEmpty()) {
+            commits.routeToRefund(deposit, UNKNOWN_QUOTE);
+            return;
+        }
+        BigInteger treasury;
+        try {
+            treasury = chains.escrow(payout.get().chain())
+                    .map(escrow -> chains.tokenBalance(payout.get().chain(), payout.get().token(), escrow))
+                    .orElse(BigInteger.ZERO);
+        } catch (DomainException chainUnavailable) {
+            // Without the balance the commit cannot be judged: leave the deposit for the next round.
+            LOG.log(Level.FINE, "treasury balance unavailable: " + chainUnavailable.detail());
+            return;
+        }
+        try {
+            if (commits.commit(deposit, deposit.quoteId().orElseThrow(), treasury)) {
+                LOG.info(() -> "deposit " + deposit.txHash() + " committed quote " + deposit.quoteId().orElseThrow());
+            }
+        } catch (DomainException refused) {
+            commits.routeToRefund(deposit, refused.code().code());
+            LOG.info(() -> "deposit " + deposit.txHash() + " routed to refund: " + refused.code().code());
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(settings.pollInterval().multipliedBy(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.swapdesk.execution.internal;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+
+/** The typed {@code execution.funding.*} configuration: how deposits are watched. */
+@Dependent
+public class FundingSettings {
+
+    private final int confirmations;
+    private final Duration pollInterval;
+    private final int maxBlocksPerRead;
+    private final long startBlock;
+
+    /**
+     * @param confirmations    a deposit counts once its block has this many confirmations (its own block is one)
+     * @param pollMillis       pause between two reads of a chain
+     * @param maxBlocksPerRead most blocks one {@code eth_getLogs} asks for (providers cap ranges)
+     * @param startBlock       the first block read on a chain without a checkpoint yet (the escrow's deployment)
+     */
+    @Inject
+    public FundingSettings(
+            @ConfigProperty(name = "execution.funding.confirmations", defaultValue = "3") int confirmations,
+            @ConfigProperty(name = "execution.funding.poll-ms", defaultValue = "1000") long pollMillis,
+            @ConfigProperty(name = "execution.funding.max-blocks-per-read", defaultValue = "500") int maxBlocksPerRead,
+            @ConfigProperty(name = "execution.funding.start-block", defaultValue = "0") long startBlock) {
+        if (confirmations < 1) {
+            throw new IllegalArgumentException("execution.funding.confirmations must be 1 or more; got " + confirmations);
+        }
+        if (pollMillis < 10 || maxBlocksPerRead < 1 || startBlock < 0) {
+            throw new IllegalArgumentException("execution.funding: poll-ms must be 10 or more, max-blocks-per-read and "
+                    + "start-block positive; got " + pollMillis + ", " + maxBlocksPerRead + ", " + startBlock);
+        }
+        this.confirmations = confirmations;
+        this.pollInterval = Duration.ofMillis(pollMillis);
+        this.maxBlocksPerRead = maxBlocksPerRead;
+        this.startBlock = startBlock;
+    }
+
+    public int confirmations() {
+        return confirmations;
+    }
+
+    public Duration pollInterval() {
+        return pollInterval;
+    }
+
+    public int maxBlocksPerRead() {
+        return maxBlocksPerRead;
+    }
+
+    public long startBlock() {
+        return startBlock;
+    }
+
+    /** The newest block whose logs count at {@code head}: its block and the ones after make {@link #confirmations}. */
+    long confirmedUpTo(long head) {
+        return head - confirmations + 1;
+    }
+}

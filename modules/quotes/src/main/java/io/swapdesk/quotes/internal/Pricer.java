@@ -1,0 +1,103 @@
+package io.swapdesk.quotes.internal;
+
+import io.swapdesk.platform.DomainException;
+import io.swapdesk.pricing.Pair;
+import io.swapdesk.pricing.PriceQuote;
+import io.swapdesk.pricing.Prices;
+import io.swapdesk.pricing.PricingError;
+import io.swapdesk.pricing.SourcePrice;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Finds the price between two pricing symbols in the pricing module's memory (no remote call). */
+@ApplicationScoped
+class Pricer {
+
+    @Inject
+    Prices prices;
+
+    /**
+     * The price of one {@code base} in {@code quote}: the configured pair BASE-QUOTE, or QUOTE-BASE used inverted.
+     * The same symbol on both sides is worth exactly 1.
+     *
+     * @throws DomainException {@link PricingError#PRICE_UNAVAILABLE} when neither pair is priced or has a price now
+     */
+    Priced price(String base, String quote) {
+        if (base.equals(quote)) {
+            return new Priced(base + "-" + quote, false, Optional.empty());
+        }
+        Pair direct = new Pair(base, quote);
+        if (prices.pairs().contains(direct)) {
+            return new Priced(direct.toString(), false, Optional.of(prices.latest(direct)));
+        }
+        if (prices.pairs().contains(direct.inverse())) {
+            return new Priced(direct.inverse().toString(), true, Optional.of(prices.latest(direct.inverse())));
+        }
+        throw new DomainException(PricingError.PRICE_UNAVAILABLE, "SwapDesk has no price for " + direct + ": neither "
+                + direct + " nor " + direct.inverse() + " is a priced pair here (pricing.pairs, pricing.cross-pairs)");
+    }
+
+    /**
+     * A price as used by a quote.
+     *
+     * @param pair     the pair as priced ({@code USDC-ETH}), or {@code X-X} for the same symbol
+     * @param inverted true when the quote divides by the pair's price instead of multiplying
+     * @param quote    the aggregate, empty for the same symbol (price exactly 1)
+     */
+    record Priced(String pair, boolean inverted, Optional<PriceQuote> quote) {
+
+        BigDecimal price() {
+            return quote.map(PriceQuote::price).orElse(BigDecimal.ONE);
+        }
+
+        BigDecimal confidence() {
+            return quote.map(PriceQuote::confidence).orElse(BigDecimal.ZERO);
+        }
+
+        /** The provenance: price, confidence, times, and every source considered with what became of it. */
+        JsonObjectBuilder json() {
+            JsonObjectBuilder json = Json.createObjectBuilder()
+                    .add("pair", pair)
+                    .add("inverted", inverted)
+                    .add("price", price().toPlainString())
+                    .add("confidence", confidence().toPlainString());
+            quote.ifPresent(aggregate -> {
+                json.add("observedAt", aggregate.observedAt().toString())
+                        .add("publishedAt", aggregate.publishedAt().toString())
+                        .add("simulated", aggregate.simulated());
+                JsonArrayBuilder legs = Json.createArrayBuilder();
+                aggregate.derivedFrom().forEach(leg -> legs.add(leg.toString()));
+                json.add("derivedFrom", legs);
+                JsonArrayBuilder sources = Json.createArrayBuilder();
+                aggregate.sources().forEach(source -> sources.add(source(source)));
+                json.add("sources", sources);
+            });
+            return json;
+        }
+
+        private static JsonObjectBuilder source(SourcePrice source) {
+            JsonObjectBuilder json = Json.createObjectBuilder()
+                    .add("name", source.source())
+                    .add("pair", source.pair().toString())
+                    .add("status", source.status().name().toLowerCase(Locale.ROOT));
+            source.price().ifPresent(price -> json.add("price", price.toPlainString()));
+            source.confidence().ifPresent(confidence -> json.add("confidence", confidence.toPlainString()));
+            source.publishedAt().map(Instant::toString).ifPresent(time -> json.add("publishedAt", time));
+            if (!source.reason().isEmpty()) {
+                json.add("reason", source.reason());
+            }
+            if (source.simulated()) {
+                json.add("simulated", true);
+            }
+            return json;
+        }
+    }
+}

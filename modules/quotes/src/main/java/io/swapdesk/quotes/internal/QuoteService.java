@@ -1,0 +1,168 @@
+package io.swapdesk.quotes.internal;
+
+import io.swapdesk.chains.Chains;
+import io.swapdesk.identity.ChainFamily;
+import io.swapdesk.identity.UserId;
+import io.swapdesk.identity.WalletAddress;
+import io.swapdesk.identity.Wallets;
+import io.swapdesk.platform.DomainException;
+import io.swapdesk.platform.EvmAddress;
+import io.swapdesk.platform.Ids;
+import io.swapdesk.platform.PlatformError;
+import io.swapdesk.platform.Rounding;
+import io.swapdesk.quotes.QuoteStatus;
+import io.swapdesk.quotes.QuotesError;
+import io.swapdesk.risk.Capacity;
+import io.swapdesk.risk.LimitKind;
+import io.swapdesk.risk.RiskError;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Makes and reads quotes. Creation checks and prices everything first, from memory and without a chain call, then
+ * writes in one short transaction the idempotency key and the quote row; a refusal is thrown before that
+ * transaction, so it writes nothing.
+ */
+@ApplicationScoped
+class QuoteService {
+
+    static final int MAX_KEY_LENGTH = 200;
+
+    @Inject
+    QuoteStore store;
+
+    @Inject
+    AssetCatalog catalog;
+
+    @Inject
+    Pricer pricer;
+
+    @Inject
+    Wallets wallets;
+
+    @Inject
+    Chains chains;
+
+    @Inject
+    Capacity capacity;
+
+    @Inject
+    QuotesSettings settings;
+
+    @Inject
+    Clock clock;
+
+    /** A quote answered for a request: made now, or made earlier for the same idempotency key. */
+    record Answer(Quote quote, boolean created) {
+    }
+
+    Answer create(UserId user, String idempotencyKey, JsonValue body) {
+        String key = requireKey(idempotencyKey);
+        QuoteRequest request = QuoteRequest.read(body, catalog);
+        byte[] hash = request.hash();
+        Optional<QuoteStore.UsedKey> used = store.findKey(user.value(), key);
+        if (used.isPresent()) {
+            return replay(used.get(), hash);
+        }
+        wallets.requireVerified(user, new WalletAddress(ChainFamily.EVM, request.recipient().toChecksumString()));
+        Quote quote = price(user, request);
+        if (!store.createWithKey(quote, key, hash)) {
+            return replay(store.findKey(user.value(), key).orElseThrow(), hash);
+        }
+        return new Answer(quote, true);
+    }
+
+    Optional<Quote> find(UUID id) {
+        return store.find(id);
+    }
+
+    List<Quote> page(UserId user, Optional<QuoteStatus> status, Optional<UUID> before, int limit) {
+        return store.page(user.value(), status, before, limit);
+    }
+
+    private Answer replay(QuoteStore.UsedKey used, byte[] hash) {
+        if (!MessageDigest.isEqual(used.requestHash(), hash)) {
+            throw new DomainException(PlatformError.UNPROCESSABLE, "this Idempotency-Key was used for another quote "
+                    + "request; a key stands for one request: send a new key for a new request",
+                    Map.of("field", "Idempotency-Key"));
+        }
+        return new Answer(store.find(used.quoteId()).orElseThrow(), false);
+    }
+
+    private Quote price(UserId user, QuoteRequest request) {
+        ServedAsset from = request.from();
+        ServedAsset to = request.to();
+        Pricer.Priced rate = pricer.price(from.pricingSymbol(), to.pricingSymbol());
+        Pricer.Priced usd = pricer.price(from.pricingSymbol(), "USD");
+        BigInteger usdCents = QuoteMath.usdCents(request.amountIn(), from.decimals(), usd.price(), usd.inverted());
+        BigInteger minimumCents = settings.minNotionalUsd().movePointRight(2).setScale(0, RoundingMode.UP)
+                .toBigIntegerExact();
+        QuoteMath.Conversion conversion = QuoteMath.quote(request.amountIn(), from.decimals(), to.decimals(),
+                rate.price(), rate.inverted(), settings.feeBps(), settings.slippageBps());
+        if (usdCents.compareTo(minimumCents) < 0 || conversion.minAmountOut().signum() <= 0) {
+            BigInteger minimumUnits = QuoteMath.convert(minimumCents, 2, from.decimals(), usd.price(),
+                    !usd.inverted(), Rounding.UP);
+            throw new DomainException(QuotesError.AMOUNT_TOO_SMALL, "the smallest quote is worth "
+                    + settings.minNotionalUsd().toPlainString() + " USD, now about " + minimumUnits + " base units of "
+                    + from.symbol() + "; this one is worth " + new BigDecimal(usdCents, 2).toPlainString() + " USD",
+                    Map.of("field", "from.amount", "minimum", minimumUnits.toString()));
+        }
+        BigInteger perQuote = capacity.defaultLimits().get(LimitKind.PER_QUOTE);
+        if (usdCents.compareTo(perQuote) > 0) {
+            throw new DomainException(RiskError.LIMIT_EXCEEDED, "the largest quote is worth "
+                    + new BigDecimal(perQuote, 2).toPlainString() + " USD; this one is worth "
+                    + new BigDecimal(usdCents, 2).toPlainString() + " USD: split it", Map.of("field", "from.amount",
+                    "limit", LimitKind.PER_QUOTE.wireName()));
+        }
+        EvmAddress escrow = chains.escrow(from.chain()).orElseThrow(() -> new DomainException(
+                QuotesError.UNSUPPORTED_ASSET, "chain " + from.chain() + " has no escrow to pay into configured here "
+                + "(chains.escrows)", Map.of("field", "from.chainId")));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Duration ttl = QuoteMath.ttl(rate.price(), rate.confidence(), settings.ttlMax(), settings.ttlMin(),
+                settings.ttlWidestConfidence());
+        String snapshot = rate.json()
+                .add("relativeConfidence", QuoteMath.relativeConfidence(rate.price(), rate.confidence()).toPlainString())
+                .add("usd", usd.json())
+                .add("notionalUsd", new BigDecimal(usdCents, 2).stripTrailingZeros().toPlainString())
+                .add("thresholds", Json.createObjectBuilder()
+                        .add("feeBps", settings.feeBps())
+                        .add("slippageBps", settings.slippageBps())
+                        .add("minNotionalUsd", settings.minNotionalUsd().toPlainString())
+                        .add("ttlMaxSeconds", settings.ttlMax().toSeconds())
+                        .add("ttlMinSeconds", settings.ttlMin().toSeconds())
+                        .add("ttlWidestConfidence", settings.ttlWidestConfidence().toPlainString())
+                        .add("ttlSeconds", ttl.toSeconds()))
+                .build().toString();
+        return new Quote(Ids.newId(), user.value(), QuoteStatus.PENDING, QuotedAsset.of(from), QuotedAsset.of(to),
+                request.recipient(), request.amountIn(), conversion.amountOut(), conversion.minAmountOut(),
+                conversion.fee(), usdCents, snapshot, escrow, now, now.plus(ttl), Quote.Execution.none(now));
+    }
+
+    private static String requireKey(String key) {
+        if (key == null || key.isEmpty()) {
+            throw new DomainException(PlatformError.INVALID_REQUEST, "send an Idempotency-Key header: a new unique "
+                    + "string for each quote request (e.g. a UUID); retrying with the same key answers the same quote",
+                    Map.of("field", "Idempotency-Key"));
+        }
+        if (key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw new DomainException(PlatformError.INVALID_REQUEST, "Idempotency-Key must be 1 to " + MAX_KEY_LENGTH
+                    + " visible ASCII characters (no spaces), e.g. a UUID", Map.of("field", "Idempotency-Key"));
+        }
+        return key;
+    }
+}

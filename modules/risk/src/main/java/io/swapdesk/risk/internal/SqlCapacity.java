@@ -1,0 +1,126 @@
+package io.swapdesk.risk.internal;
+
+import io.swapdesk.platform.DomainException;
+import io.swapdesk.risk.Capacity;
+import io.swapdesk.risk.CapacityRequest;
+import io.swapdesk.risk.LimitKind;
+import io.swapdesk.risk.Liquidity;
+import io.swapdesk.risk.Release;
+import io.swapdesk.risk.RiskError;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Reserves in a fixed order — per-quote limit, chain day, user day, treasury liquidity, then the reservation row —
+ * each step one conditional statement. A refusal throws; everything reserved before it is undone by the caller's
+ * rollback, which the exception causes (it marks the transaction rollback-only).
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+class SqlCapacity implements Capacity {
+
+    @Inject
+    RiskStore store;
+
+    @Inject
+    RiskSettings settings;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public void reserve(CapacityRequest request) {
+        LocalDate day = LocalDate.ofInstant(request.at(), ZoneOffset.UTC);
+        String chain = request.chain().toString();
+        String user = request.user().toString();
+        BigInteger perQuote = limit(LimitKind.PER_QUOTE, "*");
+        if (request.usdCents().compareTo(perQuote) > 0) {
+            throw exceeded(request, LimitKind.PER_QUOTE, "*", perQuote, BigInteger.ZERO);
+        }
+        countOrRefuse(request, LimitKind.CHAIN_DAILY, chain, day);
+        countOrRefuse(request, LimitKind.USER_DAILY, user, day);
+        Liquidity liquidity = request.liquidity();
+        String token = liquidity.token().toChecksumString();
+        long treasuryChain = liquidity.chain().value();
+        if (!store.reserveLiquidity(treasuryChain, token, liquidity.amount(), liquidity.balance())) {
+            BigInteger reserved = store.reserved(treasuryChain, token);
+            BigInteger available = liquidity.balance().subtract(reserved).max(BigInteger.ZERO);
+            throw new DomainException(RiskError.TREASURY_LOW, "the treasury on chain " + liquidity.chain() + " has "
+                    + available + " base units of " + token + " available (balance " + liquidity.balance()
+                    + " less " + reserved + " reserved); the delivery needs " + liquidity.amount(), properties(request,
+                    Map.of("available", available.toString(), "needed", liquidity.amount().toString())));
+        }
+        store.insertReservation(request.quoteId(), request.user().value(), request.chain().value(), day,
+                request.usdCents(), treasuryChain, token, liquidity.amount(), clock.instant());
+    }
+
+    @Override
+    public void release(UUID quoteId, Release release) {
+        store.reservation(quoteId).ifPresent(reservation -> {
+            if (store.releaseTreasury(quoteId, clock.instant())) {
+                store.releaseLiquidity(reservation.treasuryChain(), reservation.token(), reservation.amount());
+            }
+            if (release == Release.REFUNDED && store.releaseCounters(quoteId, clock.instant())) {
+                store.uncount(LimitKind.CHAIN_DAILY, Long.toString(reservation.chain()), reservation.day(),
+                        reservation.usdCents());
+                store.uncount(LimitKind.USER_DAILY, reservation.user().toString(), reservation.day(),
+                        reservation.usdCents());
+            }
+        });
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.REQUIRED)
+    public Map<LimitKind, BigInteger> defaultLimits() {
+        Map<LimitKind, BigInteger> limits = new EnumMap<>(LimitKind.class);
+        for (LimitKind kind : LimitKind.values()) {
+            limits.put(kind, limit(kind, "*"));
+        }
+        return limits;
+    }
+
+    private BigInteger limit(LimitKind kind, String scope) {
+        return store.limit(kind, scope).orElse(settings.defaultCents().get(kind));
+    }
+
+    private void countOrRefuse(CapacityRequest request, LimitKind kind, String scope, LocalDate day) {
+        BigInteger limit = limit(kind, scope);
+        if (!store.count(kind, scope, day, request.usdCents(), limit)) {
+            throw exceeded(request, kind, scope, limit, store.used(kind, scope, day));
+        }
+    }
+
+    private static DomainException exceeded(CapacityRequest request, LimitKind kind, String scope, BigInteger limit,
+                                            BigInteger used) {
+        String what = switch (kind) {
+            case PER_QUOTE -> "the largest quote";
+            case CHAIN_DAILY -> "the daily limit of chain " + scope;
+            case USER_DAILY -> "your daily limit";
+        };
+        return new DomainException(RiskError.LIMIT_EXCEEDED, "a quote worth " + dollars(request.usdCents())
+                + " USD would pass " + what + " of " + dollars(limit) + " USD" + (kind == LimitKind.PER_QUOTE ? ""
+                : " (" + dollars(used) + " USD used today, UTC)"), properties(request, Map.of("limit", kind.wireName())));
+    }
+
+    private static Map<String, Object> properties(CapacityRequest request, Map<String, String> more) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("quoteId", request.quoteId().toString());
+        properties.putAll(more);
+        return properties;
+    }
+
+    static String dollars(BigInteger cents) {
+        return new BigDecimal(cents, 2).toPlainString();
+    }
+}
