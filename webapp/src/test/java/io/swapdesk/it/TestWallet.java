@@ -76,6 +76,14 @@ public final class TestWallet {
         return address;
     }
 
+    /** The wallet's key as a sender of EVM transactions (EVM wallets only). */
+    public Credentials credentials() {
+        if (evmKey == null) {
+            throw new IllegalStateException("not an EVM wallet: " + address);
+        }
+        return Credentials.create(evmKey);
+    }
+
     /** The signature a wallet app would return, as 0x + hex. */
     public String sign(String message) {
         return "0x" + HexFormat.of().formatHex(signBytes(message));
