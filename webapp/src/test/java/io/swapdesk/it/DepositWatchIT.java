@@ -56,8 +56,8 @@ class DepositWatchIT {
         assertThat(rows(receipt.getTransactionHash())).as("not yet confirmed 3 times").isZero();
         awaitRows(receipt.getTransactionHash(), 1);
         try (Connection db = TestEnvironment.database();
-             PreparedStatement query = db.prepareStatement("SELECT quote_id, payer, token, amount, state, block_number "
-                     + "FROM execution.deposits WHERE tx_hash = ?")) {
+             PreparedStatement query = db.prepareStatement("SELECT quote_id, payer, token, amount, state, block_number, "
+                     + "extract(epoch FROM block_time)::bigint FROM execution.deposits WHERE tx_hash = ?")) {
             query.setString(1, receipt.getTransactionHash());
             try (ResultSet row = query.executeQuery()) {
                 row.next();
@@ -68,6 +68,7 @@ class DepositWatchIT {
                 // The quote does not exist: the processor routes the deposit to refund, maybe already.
                 assertThat(row.getString(5)).isIn("RECEIVED", "REFUND_PENDING");
                 assertThat(row.getLong(6)).isEqualTo(receipt.getBlockNumber().longValueExact());
+                assertThat(row.getLong(7)).as("the block's own timestamp").isEqualTo(blockTimestamp(receipt));
             }
         }
 
@@ -106,6 +107,15 @@ class DepositWatchIT {
         Web3j web3j = Web3j.build(new HttpService(TestEnvironment.chains().get(CHAIN)));
         try {
             return LocalContracts.send(web3j, ChainId.of(CHAIN), PAYER, contract, FunctionEncoder.encode(function));
+        } finally {
+            web3j.shutdown();
+        }
+    }
+
+    private static long blockTimestamp(TransactionReceipt receipt) throws Exception {
+        Web3j web3j = Web3j.build(new HttpService(TestEnvironment.chains().get(31337L)));
+        try {
+            return web3j.ethGetBlockByHash(receipt.getBlockHash(), false).send().getBlock().getTimestamp().longValueExact();
         } finally {
             web3j.shutdown();
         }

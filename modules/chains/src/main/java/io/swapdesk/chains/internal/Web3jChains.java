@@ -170,6 +170,17 @@ public class Web3jChains implements Chains {
     }
 
     /** {@code eth_getLogs} with the checks, timeouts and metrics of every other call: for the module's bindings. */
+    /** The timestamp of the block with this hash (by hash, so a reorganised block is never mistaken for it). */
+    Instant blockTime(ChainId chain, String blockHash) {
+        ChainClient client = verified(chain);
+        EthBlock.Block block = call(client, client.web3j().ethGetBlockByHash(blockHash, false)).getBlock();
+        if (block == null) {
+            throw new DomainException(ChainsError.CHAIN_UNAVAILABLE, "chain " + chain + " does not know block "
+                    + blockHash + " (reorganised away?)");
+        }
+        return Instant.ofEpochSecond(block.getTimestamp().longValueExact());
+    }
+
     List<EthLog.LogResult> logs(ChainId chain, EthFilter filter) {
         ChainClient client = verified(chain);
         return call(client, client.web3j().ethGetLogs(filter)).getLogs();

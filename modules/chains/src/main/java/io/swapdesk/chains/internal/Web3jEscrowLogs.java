@@ -17,6 +17,9 @@ import org.web3j.utils.Numeric;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,19 +47,23 @@ public class Web3jEscrowLogs implements EscrowLogs {
                 DefaultBlockParameter.valueOf(BigInteger.valueOf(toBlock)), escrow.toChecksumString());
         filter.addSingleTopic(DEPOSITED);
         List<DepositLog> deposits = new ArrayList<>();
+        Map<String, Instant> blockTimes = new HashMap<>();
         for (EthLog.LogResult<?> result : chains.logs(chain, filter)) {
             if (result.get() instanceof Log log && !log.isRemoved() && log.getTopics().size() == 4
                     && DEPOSITED.equals(log.getTopics().getFirst())) {
-                deposits.add(decode(chain, log));
+                // Logs carry no timestamp: one header read per block that holds deposits.
+                Instant blockTime = blockTimes.computeIfAbsent(log.getBlockHash(), hash -> chains.blockTime(chain, hash));
+                deposits.add(decode(chain, log, blockTime));
             }
         }
         deposits.sort(Comparator.comparingLong(DepositLog::blockNumber).thenComparingLong(DepositLog::logIndex));
         return deposits;
     }
 
-    private static DepositLog decode(ChainId chain, Log log) {
+    private static DepositLog decode(ChainId chain, Log log, Instant blockTime) {
         String quoteIdHex = log.getTopics().get(1);
-        return new DepositLog(chain, log.getBlockNumber().longValueExact(), log.getBlockHash(), log.getTransactionHash(),
+        return new DepositLog(chain, log.getBlockNumber().longValueExact(), log.getBlockHash(), blockTime,
+                log.getTransactionHash(),
                 log.getLogIndex().longValueExact(), quoteIdHex, quoteRef(quoteIdHex), topicAddress(log.getTopics().get(2)),
                 topicAddress(log.getTopics().get(3)), Numeric.toBigInt(log.getData()));
     }

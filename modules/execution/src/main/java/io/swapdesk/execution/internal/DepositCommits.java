@@ -51,7 +51,7 @@ class DepositCommits {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     List<PendingDeposit> pending(int limit) {
         List<?> rows = entityManager.createNativeQuery("""
-                        SELECT id, chain_id, tx_hash, quote_id, token, payer, amount, received_at
+                        SELECT id, chain_id, tx_hash, quote_id, token, payer, amount, block_time, received_at
                         FROM execution.deposits WHERE state = 'RECEIVED' ORDER BY received_at LIMIT ?1""")
                 .setParameter(1, limit)
                 .getResultList();
@@ -60,7 +60,7 @@ class DepositCommits {
             return new PendingDeposit((UUID) c[0], io.swapdesk.platform.ChainId.of(((Number) c[1]).longValue()),
                     (String) c[2], Optional.ofNullable((UUID) c[3]), io.swapdesk.platform.EvmAddress.parse((String) c[4]),
                     io.swapdesk.platform.EvmAddress.parse((String) c[5]), ((BigDecimal) c[6]).toBigIntegerExact(),
-                    instant(c[7]));
+                    instant(c[7]), instant(c[8]));
         }).toList();
     }
 
@@ -76,7 +76,7 @@ class DepositCommits {
             return false;
         }
         CommittedQuote committed = quotes.commit(QuoteCommit.of(new QuoteRef(quoteId), deposit.chain(), deposit.token(),
-                deposit.amount(), deposit.payer(), deposit.txHash(), deposit.receivedAt(), treasuryBalance));
+                deposit.amount(), deposit.payer(), deposit.txHash(), deposit.paidAt(), treasuryBalance));
         deliveries.schedule(new DeliveryOrder(committed.quoteId(), committed.userId().value(), committed.chain(),
                 committed.token(), committed.recipient(), committed.amountOut()));
         setState(deposit.id(), "COMMITTED", null);

@@ -90,8 +90,8 @@ class DepositRecorder {
     private int insert(Connection connection, DepositLog deposit) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO execution.deposits (id, chain_id, tx_hash, log_index, block_number, block_hash, quote_ref,
-                    quote_id, token, payer, amount, state, received_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?)
+                    quote_id, token, payer, amount, state, block_time, received_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?)
                 ON CONFLICT (chain_id, tx_hash, log_index) DO NOTHING""")) {
             Timestamp now = Timestamp.from(clock.instant());
             insert.setObject(1, Ids.newId());
@@ -105,8 +105,9 @@ class DepositRecorder {
             insert.setString(9, deposit.token().toChecksumString());
             insert.setString(10, deposit.payer().toChecksumString());
             insert.setBigDecimal(11, new BigDecimal(deposit.amount()));
-            insert.setTimestamp(12, now);
+            insert.setTimestamp(12, Timestamp.from(deposit.blockTime()));
             insert.setTimestamp(13, now);
+            insert.setTimestamp(14, now);
             return insert.executeUpdate();
         }
     }
