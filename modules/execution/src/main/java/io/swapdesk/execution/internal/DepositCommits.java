@@ -47,13 +47,22 @@ class DepositCommits {
     @Inject
     Clock clock;
 
-    /** The oldest deposits still to handle (a hint: {@link #commit} locks each before acting). */
+    /** Share {@code index} of {@code count}: the deposits whose id's last byte is {@code index} modulo {@code count}. */
+    record Share(int index, int count) {
+    }
+
+    /** The oldest deposits of the share still to handle (a hint: {@link #commit} locks each before acting). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    List<PendingDeposit> pending(int limit) {
+    List<PendingDeposit> pending(int limit, Share share) {
+        // Ids are UUIDv7: their last byte is random, so the shares are even.
         List<?> rows = entityManager.createNativeQuery("""
                         SELECT id, chain_id, tx_hash, quote_id, token, payer, amount, block_time, received_at
-                        FROM execution.deposits WHERE state = 'RECEIVED' ORDER BY received_at LIMIT ?1""")
+                        FROM execution.deposits
+                        WHERE state = 'RECEIVED' AND get_byte(uuid_send(id), 15) % ?2 = ?3
+                        ORDER BY received_at LIMIT ?1""")
                 .setParameter(1, limit)
+                .setParameter(2, share.count())
+                .setParameter(3, share.index())
                 .getResultList();
         return rows.stream().map(row -> {
             Object[] c = (Object[]) row;

@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -43,25 +44,33 @@ class DepositProcessor {
     FundingSettings settings;
 
     private volatile boolean running;
-    private Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
 
+    /**
+     * One thread per share of the deposits ({@code execution.funding.processors}): a deposit's share follows from its
+     * id, so the threads of one server never wait on each other's locks; the threads of other servers may take the
+     * same share, and SKIP LOCKED keeps them apart.
+     */
     void start(@Observes Startup startup) {
         running = true;
-        thread = Thread.ofPlatform().name("deposit-processor").daemon().start(this::loop);
+        int shares = settings.processors();
+        for (int share = 0; share < shares; share++) {
+            int mine = share;
+            threads.add(Thread.ofPlatform().name("deposit-processor-" + share).daemon()
+                    .start(() -> loop(new DepositCommits.Share(mine, shares))));
+        }
     }
 
     @PreDestroy
     void stop() {
         running = false;
-        if (thread != null) {
-            thread.interrupt();
-        }
+        threads.forEach(Thread::interrupt);
     }
 
-    private void loop() {
+    private void loop(DepositCommits.Share share) {
         while (running) {
             try {
-                List<PendingDeposit> pending = commits.pending(BATCH);
+                List<PendingDeposit> pending = commits.pending(BATCH, share);
                 pending.forEach(this::handle);
                 if (pending.size() < BATCH) {
                     Thread.sleep(settings.pollInterval());

@@ -14,19 +14,22 @@ public class FundingSettings {
     private final Duration pollInterval;
     private final int maxBlocksPerRead;
     private final long startBlock;
+    private final int processors;
 
     /**
      * @param confirmations    a deposit counts once its block has this many confirmations (its own block is one)
      * @param pollMillis       pause between two reads of a chain
      * @param maxBlocksPerRead most blocks one {@code eth_getLogs} asks for (providers cap ranges)
      * @param startBlock       the first block read on a chain without a checkpoint yet (the escrow's deployment)
+     * @param processors       threads per server that commit recorded deposits, each its own share of them
      */
     @Inject
     public FundingSettings(
             @ConfigProperty(name = "execution.funding.confirmations", defaultValue = "3") int confirmations,
             @ConfigProperty(name = "execution.funding.poll-ms", defaultValue = "1000") long pollMillis,
             @ConfigProperty(name = "execution.funding.max-blocks-per-read", defaultValue = "500") int maxBlocksPerRead,
-            @ConfigProperty(name = "execution.funding.start-block", defaultValue = "0") long startBlock) {
+            @ConfigProperty(name = "execution.funding.start-block", defaultValue = "0") long startBlock,
+            @ConfigProperty(name = "execution.funding.processors", defaultValue = "2") int processors) {
         if (confirmations < 1) {
             throw new IllegalArgumentException("execution.funding.confirmations must be 1 or more; got " + confirmations);
         }
@@ -34,7 +37,11 @@ public class FundingSettings {
             throw new IllegalArgumentException("execution.funding: poll-ms must be 10 or more, max-blocks-per-read and "
                     + "start-block positive; got " + pollMillis + ", " + maxBlocksPerRead + ", " + startBlock);
         }
+        if (processors < 1 || processors > 16) {
+            throw new IllegalArgumentException("execution.funding.processors must be 1 to 16; got " + processors);
+        }
         this.confirmations = confirmations;
+        this.processors = processors;
         this.pollInterval = Duration.ofMillis(pollMillis);
         this.maxBlocksPerRead = maxBlocksPerRead;
         this.startBlock = startBlock;
@@ -54,6 +61,10 @@ public class FundingSettings {
 
     public long startBlock() {
         return startBlock;
+    }
+
+    public int processors() {
+        return processors;
     }
 
     /** The newest block whose logs count at {@code head}: its block and the ones after make {@link #confirmations}. */
