@@ -71,12 +71,15 @@ class DeliveryCrashIT {
         startSecondServer();
 
         JsonObject completed = Swaps.awaitStatus(user, quoteId, "COMPLETED", WAIT);
-        assertThat(completed.getJsonObject("execution").getString("txHash")).isEqualTo(fill);
-        assertThat(new BigInteger(completed.getJsonObject("execution").getString("amountDelivered"))).isEqualTo(amountOut);
+        JsonObject execution = completed.getJsonObject("execution");
+        assertThat(execution.getString("txHash")).isEqualTo(fill);
+        assertThat(new BigInteger(execution.getString("amountDelivered"))).isEqualTo(amountOut);
         assertThat(Swaps.balance(Swaps.DESTINATION, LocalContracts.WETH, wallet.address())).isEqualTo(amountOut);
-        assertThat(count("SELECT count(*) FROM execution.delivery_attempts WHERE quote_id = ?::uuid", quoteId))
+        assertThat(TestEnvironment.queryNumber(
+                "SELECT count(*) FROM execution.delivery_attempts WHERE quote_id = ?::uuid", quoteId))
                 .as("one signed fill, never a second").isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM notifications.outbox WHERE subject = ? AND event_type = 'execution.completed'",
+        assertThat(TestEnvironment.queryNumber(
+                "SELECT count(*) FROM notifications.outbox WHERE subject = ? AND event_type = 'execution.completed'",
                 quoteId)).isEqualTo(1);
     }
 
@@ -161,21 +164,12 @@ class DeliveryCrashIT {
 
     private static String deliveryStatus(String quoteId) throws Exception {
         try (Connection db = TestEnvironment.database();
-             PreparedStatement query = db.prepareStatement("SELECT status FROM execution.deliveries WHERE quote_id = ?::uuid")) {
+             PreparedStatement query = db.prepareStatement(
+                     "SELECT status FROM execution.deliveries WHERE quote_id = ?::uuid")) {
             query.setString(1, quoteId);
             try (ResultSet row = query.executeQuery()) {
                 assertThat(row.next()).isTrue();
                 return row.getString(1);
-            }
-        }
-    }
-
-    private static long count(String query, String parameter) throws Exception {
-        try (Connection db = TestEnvironment.database(); PreparedStatement select = db.prepareStatement(query)) {
-            select.setString(1, parameter);
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getLong(1);
             }
         }
     }

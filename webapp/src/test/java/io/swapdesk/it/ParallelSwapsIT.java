@@ -80,7 +80,8 @@ class ParallelSwapsIT {
             try {
                 List<List<JsonObject>> quotes = all(pool, users.size(), i -> quoteAndPay(users.get(i), wallets.get(i)));
                 Map<String, BigInteger> amountOut = new HashMap<>();
-                quotes.forEach(mine -> mine.forEach(q -> amountOut.put(q.getString("id"), new BigInteger(q.getString("amountOut")))));
+                quotes.forEach(mine -> mine.forEach(
+                        q -> amountOut.put(q.getString("id"), new BigInteger(q.getString("amountOut")))));
                 assertThat(amountOut).hasSize(USERS * SWAPS_PER_USER);
 
                 awaitAllCompleted(amountOut.keySet());
@@ -151,13 +152,15 @@ class ParallelSwapsIT {
         assertThat(all).as("no event twice").doesNotHaveDuplicates();
         JsonObject extra;
         while ((extra = channel.poll(500)) != null) {
-            assertThat(extra.getString("type", "")).as("another completion: %s", extra).isNotEqualTo("execution.completed");
+            assertThat(extra.getString("type", "")).as("another completion: %s", extra)
+                    .isNotEqualTo("execution.completed");
         }
         return quoteIds;
     }
 
     /** The escrow's Filled logs on 31338 since the test began: one per quote, with exactly its amountOut. */
-    private static void assertFilledOnceEach(long fromBlock, List<List<JsonObject>> quotes, Map<String, BigInteger> amountOut)
+    private static void assertFilledOnceEach(long fromBlock, List<List<JsonObject>> quotes,
+                                             Map<String, BigInteger> amountOut)
             throws Exception {
         Map<String, String> quoteByRef = new HashMap<>();
         quotes.forEach(mine -> mine.forEach(q -> quoteByRef.put(

@@ -113,7 +113,8 @@ class SwapIT {
 
         // The operator moves almost all WETH out of the escrow on 31338 (a refund to the token owner), leaving less
         // than the quote pays out; it is minted back afterwards for the other tests.
-        BigInteger held = Swaps.balance(Swaps.DESTINATION, LocalContracts.WETH, LocalContracts.ESCROW.toChecksumString());
+        BigInteger held = Swaps.balance(Swaps.DESTINATION, LocalContracts.WETH,
+                LocalContracts.ESCROW.toChecksumString());
         BigInteger drained = held.subtract(amountOut).add(BigInteger.ONE);
         Swaps.send(Swaps.DESTINATION, LocalContracts.OPERATOR, LocalContracts.ESCROW, FunctionEncoder.encode(
                 new Function("refund", List.of(new Bytes32(randomBytes32()),
@@ -126,9 +127,11 @@ class SwapIT {
 
             assertRefunded(user, quote, tx, "TREASURY_LOW", recipient);
             assertThat(treasuryReservations()).isEqualTo(reservedBefore);
-            assertThat(count("SELECT count(*) FROM risk.reservations WHERE quote_id = ?::uuid", quote.getString("id")))
+            assertThat(TestEnvironment.queryNumber(
+                    "SELECT count(*) FROM risk.reservations WHERE quote_id = ?::uuid", quote.getString("id")))
                     .isZero();
-            assertThat(count("SELECT count(*) FROM risk.counters WHERE kind = 'user-daily' AND scope = ?",
+            assertThat(TestEnvironment.queryNumber(
+                    "SELECT count(*) FROM risk.counters WHERE kind = 'user-daily' AND scope = ?",
                     user.userId())).isZero();
         } finally {
             LocalContracts.mint(Swaps.DESTINATION, LocalContracts.WETH, LocalContracts.ESCROW, drained);
@@ -155,16 +158,6 @@ class SwapIT {
              ResultSet row = query.executeQuery()) {
             row.next();
             return row.getString(1);
-        }
-    }
-
-    private static long count(String query, String parameter) throws Exception {
-        try (Connection db = TestEnvironment.database(); PreparedStatement select = db.prepareStatement(query)) {
-            select.setString(1, parameter);
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
         }
     }
 

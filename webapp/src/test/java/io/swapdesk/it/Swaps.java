@@ -123,7 +123,8 @@ final class Swaps {
                     List.of(new TypeReference<Uint256>() { }));
             String answer = web3j.ethCall(Transaction.createEthCallTransaction(null, token.toChecksumString(),
                     FunctionEncoder.encode(balanceOf)), DefaultBlockParameterName.LATEST).send().getValue();
-            return ((Uint256) FunctionReturnDecoder.decode(answer, balanceOf.getOutputParameters()).getFirst()).getValue();
+            List<?> decoded = FunctionReturnDecoder.decode(answer, balanceOf.getOutputParameters());
+            return ((Uint256) decoded.getFirst()).getValue();
         } finally {
             web3j.shutdown();
         }
@@ -146,8 +147,9 @@ final class Swaps {
     }
 
     static String approveEscrow() {
-        return FunctionEncoder.encode(new Function("approve", List.of(
-                new Address(LocalContracts.ESCROW.toChecksumString()), new Uint256(BigInteger.TWO.pow(255))), List.of()));
+        Address escrow = new Address(LocalContracts.ESCROW.toChecksumString());
+        return FunctionEncoder.encode(new Function("approve", List.of(escrow, new Uint256(BigInteger.TWO.pow(255))),
+                List.of()));
     }
 
     /** Calldata of a deposit of {@code amount} USDC for the quote whose reference is {@code quoteRef}. */

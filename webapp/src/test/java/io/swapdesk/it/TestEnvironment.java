@@ -3,6 +3,8 @@ package io.swapdesk.it;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,6 +32,17 @@ public final class TestEnvironment {
         String url = "jdbc:postgresql://" + env("DB_HOST", "127.0.0.1") + ":" + env("DB_PORT", "5432") + "/"
                 + env("DB_NAME", "swapdesk");
         return DriverManager.getConnection(url, env("DB_USER", "postgres"), env("DB_PASSWORD", ""));
+    }
+
+    /** The single number {@code query} answers (a count, say), its one parameter bound as a string. */
+    public static long queryNumber(String query, String parameter) throws SQLException {
+        try (Connection db = database(); PreparedStatement select = db.prepareStatement(query)) {
+            select.setString(1, parameter);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
     }
 
     /** Chain id to RPC URL, as configured for the server. */
