@@ -3,6 +3,7 @@ package io.swapdesk.execution.internal;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Shutdown;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 
@@ -115,6 +116,14 @@ public class DeliveryThreads {
             Thread.currentThread().interrupt();
             return true;
         }
+    }
+
+    /**
+     * Stops the threads when the application starts shutting down: by the time {@code @PreDestroy} runs, the
+     * persistence unit may already be closed under a worker that is still in a step.
+     */
+    void stopOnShutdown(@Observes Shutdown shutdown) {
+        stop();
     }
 
     @PreDestroy

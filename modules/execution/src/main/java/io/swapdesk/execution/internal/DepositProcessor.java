@@ -7,6 +7,7 @@ import io.swapdesk.quotes.Quotes;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Shutdown;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 
@@ -59,6 +60,11 @@ class DepositProcessor {
             threads.add(Thread.ofPlatform().name("deposit-processor-" + share).daemon()
                     .start(() -> loop(new DepositCommits.Share(mine, shares))));
         }
+    }
+
+    /** Stops the threads before the persistence unit closes under them ({@code @PreDestroy} may come after it). */
+    void stopOnShutdown(@Observes Shutdown shutdown) {
+        stop();
     }
 
     @PreDestroy
