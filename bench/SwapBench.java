@@ -93,10 +93,12 @@ public class SwapBench {
         switch (args[0]) {
             case "setup" -> setup(args[1], args[2]);
             case "quotes" -> quotes(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]),
-                    Integer.parseInt(args[4]));
+                    Integer.parseInt(args[4]), false);
+            case "ceiling" -> quotes(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                    Integer.parseInt(args[4]), true);
             case "swaps" -> swaps(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
                     Integer.parseInt(args[5]));
-            default -> throw new IllegalArgumentException("mode: setup, quotes or swaps");
+            default -> throw new IllegalArgumentException("mode: setup, quotes, ceiling or swaps");
         }
         System.exit(0);
     }
@@ -286,6 +288,11 @@ public class SwapBench {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    static HttpResponse<String> get(String uri) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     static JsonNode expect(HttpResponse<String> response, int status) throws Exception {
         if (response.statusCode() != status) {
             throw new IllegalStateException(response.request().uri() + " answered " + response.statusCode() + ": "
@@ -307,7 +314,12 @@ public class SwapBench {
         }
     }
 
-    static void quotes(String base, int clients, int warmupSeconds, int seconds) throws Exception {
+    /**
+     * Quote creation by {@code clients} signed-in users back to back; or, as the {@code ceiling}, the same clients
+     * asking for {@code GET /api/assets}: the cheapest answer the application gives (JAX-RS and JSON from memory, no
+     * sign-in, no database), what this server stack answers at most on this machine.
+     */
+    static void quotes(String base, int clients, int warmupSeconds, int seconds, boolean ceiling) throws Exception {
         List<User> users = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             users.add(signIn(base));
@@ -334,10 +346,10 @@ public class SwapBench {
                         break;
                     }
                     try {
-                        HttpResponse<String> response = post(base + "/api/quotes", user.token,
-                                UUID.randomUUID().toString(), body);
+                        HttpResponse<String> response = ceiling ? get(base + "/api/assets")
+                                : post(base + "/api/quotes", user.token, UUID.randomUUID().toString(), body);
                         long took = System.nanoTime() - began;
-                        if (response.statusCode() != 201) {
+                        if (response.statusCode() != (ceiling ? 200 : 201)) {
                             errors.incrementAndGet();
                             firstError.compareAndSet(null, response.statusCode() + " " + response.body());
                         } else if (began >= measureFrom && n < mine.length) {
@@ -357,11 +369,12 @@ public class SwapBench {
         long[] all = java.util.stream.IntStream.range(0, clients)
                 .mapToObj(i -> Arrays.stream(latencies.get(i), 0, counts[i])).flatMapToLong(s -> s).sorted().toArray();
         double rps = all.length / (double) seconds;
-        System.err.printf(Locale.ROOT, "quotes over HTTP: %d clients, %d s measured after %d s warm-up: %d created, "
-                + "%d errors%s%n", clients, seconds, warmupSeconds, all.length, errors.get(),
-                firstError.get() == null ? "" : " (first: " + firstError.get() + ")");
-        System.out.printf(Locale.ROOT, "RESULT quotes_http count=%d rps=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f errors=%d%n",
-                all.length, rps, percentile(all, 0.50), percentile(all, 0.99), all[all.length - 1] / 1e6, errors.get());
+        System.err.printf(Locale.ROOT, "%s over HTTP: %d clients, %d s measured after %d s warm-up: %d answered, "
+                + "%d errors%s%n", ceiling ? "GET /api/assets" : "quotes", clients, seconds, warmupSeconds, all.length,
+                errors.get(), firstError.get() == null ? "" : " (first: " + firstError.get() + ")");
+        System.out.printf(Locale.ROOT, "RESULT %s count=%d rps=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f errors=%d%n",
+                ceiling ? "ceiling_http" : "quotes_http", all.length, rps, percentile(all, 0.50),
+                percentile(all, 0.99), all[all.length - 1] / 1e6, errors.get());
         if (errors.get() > 0) {
             System.exit(3);
         }
