@@ -1,6 +1,5 @@
 package io.swapdesk.platform;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
@@ -32,7 +31,7 @@ public final class JsonText {
     }
 
     private static boolean isSingleObject(String json) {
-        try (JsonParser parser = Json.createParser(new StringReader(json))) {
+        try (JsonParser parser = Jsonp.createParser(new StringReader(json))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 return false;
             }

@@ -15,13 +15,13 @@ import io.swapdesk.execution.DeliverySubmitted;
 import io.swapdesk.platform.ChainId;
 import io.swapdesk.platform.EvmAddress;
 import io.swapdesk.platform.Ids;
+import io.swapdesk.platform.Jsonp;
 import io.swapdesk.platform.Outbox;
 import io.swapdesk.platform.OutboxMessage;
 import io.swapdesk.platform.QuoteRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -350,12 +350,12 @@ public class DeliveryLedger {
     private void announceAttention(UUID quoteId, UUID userId, ChainId chain, String reason) {
         needsAttention.fire(new DeliveryNeedsAttention(quoteId, userId, chain, reason));
         outbox.append(OutboxMessage.forUser("execution.needs_attention", quoteId.toString(), userId,
-                Json.createObjectBuilder().add("quoteId", quoteId.toString()).add("chainId", chain.value())
+                Jsonp.createObjectBuilder().add("quoteId", quoteId.toString()).add("chainId", chain.value())
                         .add("status", DeliveryStatus.NEEDS_ATTENTION.name()).add("reason", reason).build().toString()));
     }
 
     private static JsonObjectBuilder payload(UUID quoteId, ChainId chain, String txHash) {
-        return Json.createObjectBuilder().add("quoteId", quoteId.toString()).add("chainId", chain.value())
+        return Jsonp.createObjectBuilder().add("quoteId", quoteId.toString()).add("chainId", chain.value())
                 .add("txHash", txHash);
     }
 

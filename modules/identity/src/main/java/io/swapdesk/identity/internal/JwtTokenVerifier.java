@@ -6,9 +6,9 @@ import io.swapdesk.identity.SignedInUser;
 import io.swapdesk.identity.TokenVerifier;
 import io.swapdesk.identity.UserId;
 import io.swapdesk.platform.DomainException;
+import io.swapdesk.platform.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -124,7 +124,7 @@ public class JwtTokenVerifier implements TokenVerifier {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         if (claims.get("groups") instanceof JsonArray groups) {
             for (Role role : Role.values()) {
-                if (groups.contains(Json.createValue(role.wireName()))) {
+                if (groups.contains(Jsonp.createValue(role.wireName()))) {
                     roles.add(role);
                 }
             }
@@ -140,7 +140,7 @@ public class JwtTokenVerifier implements TokenVerifier {
     }
 
     private static JsonObject json(String base64url) {
-        try (JsonReader reader = Json.createReader(new StringReader(
+        try (JsonReader reader = Jsonp.createReader(new StringReader(
                 new String(Base64.getUrlDecoder().decode(base64url), StandardCharsets.UTF_8)))) {
             return reader.readObject();
         } catch (IllegalArgumentException | JsonException e) {

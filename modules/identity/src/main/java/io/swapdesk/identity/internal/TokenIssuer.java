@@ -3,11 +3,11 @@ package io.swapdesk.identity.internal;
 import io.swapdesk.identity.Role;
 import io.swapdesk.identity.UserId;
 import io.swapdesk.platform.Ids;
+import io.swapdesk.platform.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 
 import java.io.IOException;
@@ -61,10 +61,10 @@ public class TokenIssuer {
     public IssuedToken issue(UserId user, Set<Role> roles) {
         Instant issuedAt = clock.instant();
         Instant expiresAt = issuedAt.plus(settings.tokenTtl());
-        JsonArrayBuilder groups = Json.createArrayBuilder();
+        JsonArrayBuilder groups = Jsonp.createArrayBuilder();
         roles.stream().map(Role::wireName).sorted().forEach(groups::add);
-        String header = Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build().toString();
-        String claims = Json.createObjectBuilder()
+        String header = Jsonp.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build().toString();
+        String claims = Jsonp.createObjectBuilder()
                 .add("iss", settings.issuer())
                 .add("aud", settings.audience())
                 .add("sub", user.toString())

@@ -1,6 +1,6 @@
 package io.swapdesk.notifications.internal;
 
-import jakarta.json.Json;
+import io.swapdesk.platform.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
@@ -17,10 +17,10 @@ record AccountEvent(long seq, UUID userId, UUID eventId, String type, String pay
     /** {@code {"channel":"account","type":"quote.committed","seq":42,"id":"…","occurredAt":"…","data":{…}}} */
     String frame() {
         JsonObject data;
-        try (JsonReader reader = Json.createReader(new StringReader(payloadJson))) {
+        try (JsonReader reader = Jsonp.createReader(new StringReader(payloadJson))) {
             data = reader.readObject();
         }
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("channel", StreamProtocol.ACCOUNT)
                 .add("type", type)
                 .add("seq", seq)

@@ -1,11 +1,11 @@
 package io.swapdesk.notifications.internal;
 
 import io.swapdesk.charts.Bar;
+import io.swapdesk.platform.Jsonp;
 import io.swapdesk.pricing.Pair;
 import io.swapdesk.pricing.PriceQuote;
 import io.swapdesk.pricing.PriceUpdated;
 import io.swapdesk.pricing.Prices;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 
 /**
@@ -28,7 +28,7 @@ final class MarketMessages {
     }
 
     static String price(PriceUpdated tick) {
-        return frame("prices", "price", false, Json.createObjectBuilder()
+        return frame("prices", "price", false, Jsonp.createObjectBuilder()
                 .add("pair", tick.pair().toString())
                 .add("available", true)
                 .add("price", tick.price().toPlainString())
@@ -37,7 +37,7 @@ final class MarketMessages {
     }
 
     static String priceSnapshot(Prices.PairStatus status) {
-        JsonObjectBuilder data = Json.createObjectBuilder().add("pair", status.pair().toString());
+        JsonObjectBuilder data = Jsonp.createObjectBuilder().add("pair", status.pair().toString());
         if (status.quote().isPresent()) {
             PriceQuote quote = status.quote().get();
             data.add("available", true)
@@ -53,7 +53,7 @@ final class MarketMessages {
     }
 
     static String bar(Bar bar, boolean snapshot) {
-        return frame("bars", "bar", snapshot, Json.createObjectBuilder()
+        return frame("bars", "bar", snapshot, Jsonp.createObjectBuilder()
                 .add("pair", bar.pair().toString())
                 .add("interval", bar.interval().code())
                 .add("time", bar.start().toString())
@@ -66,7 +66,7 @@ final class MarketMessages {
     }
 
     private static String frame(String channel, String type, boolean snapshot, JsonObjectBuilder data) {
-        JsonObjectBuilder frame = Json.createObjectBuilder().add("channel", channel).add("type", type);
+        JsonObjectBuilder frame = Jsonp.createObjectBuilder().add("channel", channel).add("type", type);
         if (snapshot) {
             frame.add("snapshot", true);
         }

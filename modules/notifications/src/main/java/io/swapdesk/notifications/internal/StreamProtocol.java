@@ -1,21 +1,21 @@
 package io.swapdesk.notifications.internal;
 
+import io.swapdesk.charts.Interval;
 import io.swapdesk.identity.SignedInUser;
 import io.swapdesk.identity.TokenVerifier;
 import io.swapdesk.identity.UserId;
 import io.swapdesk.platform.DomainException;
-import jakarta.json.Json;
-import io.swapdesk.charts.Interval;
+import io.swapdesk.platform.Jsonp;
 import io.swapdesk.pricing.Pair;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParser;
 import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -87,7 +87,7 @@ final class StreamProtocol {
             return error("MISSING_OP", "Every message needs a string \"op\", e.g. {\"op\":\"ping\"}.");
         }
         return switch (name.getString()) {
-            case "ping" -> Json.createObjectBuilder().add("type", "pong").build().toString();
+            case "ping" -> Jsonp.createObjectBuilder().add("type", "pong").build().toString();
             case "auth" -> authenticate(message.get("token"));
             case "subscribe" -> subscribe(message);
             case "unsubscribe" -> unsubscribe(message);
@@ -125,7 +125,7 @@ final class StreamProtocol {
             return error("ALREADY_AUTHENTICATED", "this connection is signed in as another user; open a new one.");
         }
         user = verified;
-        return Json.createObjectBuilder().add("type", "authenticated").add("userId", verified.id().toString())
+        return Jsonp.createObjectBuilder().add("type", "authenticated").add("userId", verified.id().toString())
                 .add("expiresAt", verified.expiresAt().toString()).build().toString();
     }
 
@@ -223,7 +223,7 @@ final class StreamProtocol {
                     topics = named.stream().<Topic>map(Topic.Prices::new).toList();
                 }
                 topics.forEach(topic -> market.unsubscribe(connection, topic));
-                JsonArrayBuilder names = Json.createArrayBuilder();
+                JsonArrayBuilder names = Jsonp.createArrayBuilder();
                 topics.forEach(topic -> names.add(((Topic.Prices) topic).pair().toString()));
                 return channelReply("unsubscribed", PRICES).add("pairs", names).build().toString();
             }
@@ -320,17 +320,17 @@ final class StreamProtocol {
     }
 
     private static JsonArrayBuilder names(Set<Pair> pairs) {
-        JsonArrayBuilder names = Json.createArrayBuilder();
+        JsonArrayBuilder names = Jsonp.createArrayBuilder();
         pairs.forEach(pair -> names.add(pair.toString()));
         return names;
     }
 
     private static JsonObjectBuilder channelReply(String type, String channel) {
-        return Json.createObjectBuilder().add("type", type).add("channel", channel);
+        return Jsonp.createObjectBuilder().add("type", type).add("channel", channel);
     }
 
     static String error(String code, String message) {
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("type", "error")
                 .add("code", code)
                 .add("message", message)
@@ -340,7 +340,7 @@ final class StreamProtocol {
 
     /** Exactly one JSON object: trailing content ({@code {}{}}) is refused too. */
     private static JsonObject parse(String frame) {
-        try (JsonParser parser = Json.createParser(new StringReader(frame))) {
+        try (JsonParser parser = Jsonp.createParser(new StringReader(frame))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new JsonException("not a JSON object");
             }

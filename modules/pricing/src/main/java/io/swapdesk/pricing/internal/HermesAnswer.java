@@ -1,8 +1,8 @@
 package io.swapdesk.pricing.internal;
 
+import io.swapdesk.platform.Jsonp;
 import io.swapdesk.pricing.Pair;
 import io.swapdesk.pricing.SourcePrice.Status;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -75,7 +75,7 @@ final class HermesAnswer {
 
     private static List<JsonValue> parsedEntries(String body) {
         JsonObject root;
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = Jsonp.createReader(new StringReader(body))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw malformed("the answer is not a JSON object");

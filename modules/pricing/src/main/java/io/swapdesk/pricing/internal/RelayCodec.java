@@ -1,10 +1,10 @@
 package io.swapdesk.pricing.internal;
 
+import io.swapdesk.platform.Jsonp;
 import io.swapdesk.pricing.Pair;
 import io.swapdesk.pricing.PriceQuote;
 import io.swapdesk.pricing.Prices.PairStatus;
 import io.swapdesk.pricing.SourcePrice;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -38,15 +38,15 @@ final class RelayCodec {
     }
 
     private static String encode(String from, PairStatus status, boolean withSources) {
-        JsonObjectBuilder message = Json.createObjectBuilder()
+        JsonObjectBuilder message = Jsonp.createObjectBuilder()
                 .add("from", from)
                 .add("pair", status.pair().toString())
                 .add("reason", status.reason())
                 .add("observedAt", status.observedAt().toString());
         status.quote().ifPresent(quote -> {
-            JsonArrayBuilder derived = Json.createArrayBuilder();
+            JsonArrayBuilder derived = Jsonp.createArrayBuilder();
             quote.derivedFrom().forEach(pair -> derived.add(pair.toString()));
-            message.add("quote", Json.createObjectBuilder()
+            message.add("quote", Jsonp.createObjectBuilder()
                     .add("price", quote.price().toPlainString())
                     .add("confidence", quote.confidence().toPlainString())
                     .add("observedAt", quote.observedAt().toString())
@@ -64,7 +64,7 @@ final class RelayCodec {
      */
     static Message decode(String payload) {
         try {
-            JsonObject message = Json.createReader(new StringReader(payload)).readObject();
+            JsonObject message = Jsonp.createReader(new StringReader(payload)).readObject();
             Pair pair = Pair.parse(message.getString("pair"));
             Optional<PriceQuote> quote = Optional.empty();
             if (message.get("quote") instanceof JsonObject q) {
@@ -84,9 +84,9 @@ final class RelayCodec {
     }
 
     private static JsonArrayBuilder sources(List<SourcePrice> sources) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Jsonp.createArrayBuilder();
         for (SourcePrice source : sources) {
-            JsonObjectBuilder item = Json.createObjectBuilder()
+            JsonObjectBuilder item = Jsonp.createObjectBuilder()
                     .add("source", source.source())
                     .add("pair", source.pair().toString())
                     .add("status", source.status().name())

@@ -1,6 +1,7 @@
 package io.swapdesk.quotes.internal;
 
 import io.swapdesk.platform.DomainException;
+import io.swapdesk.platform.Jsonp;
 import io.swapdesk.pricing.Pair;
 import io.swapdesk.pricing.PriceQuote;
 import io.swapdesk.pricing.Prices;
@@ -8,7 +9,6 @@ import io.swapdesk.pricing.PricingError;
 import io.swapdesk.pricing.SourcePrice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
@@ -64,7 +64,7 @@ class Pricer {
 
         /** The provenance: price, confidence, times, and every source considered with what became of it. */
         JsonObjectBuilder json() {
-            JsonObjectBuilder json = Json.createObjectBuilder()
+            JsonObjectBuilder json = Jsonp.createObjectBuilder()
                     .add("pair", pair)
                     .add("inverted", inverted)
                     .add("price", price().toPlainString())
@@ -73,10 +73,10 @@ class Pricer {
                 json.add("observedAt", aggregate.observedAt().toString())
                         .add("publishedAt", aggregate.publishedAt().toString())
                         .add("simulated", aggregate.simulated());
-                JsonArrayBuilder legs = Json.createArrayBuilder();
+                JsonArrayBuilder legs = Jsonp.createArrayBuilder();
                 aggregate.derivedFrom().forEach(leg -> legs.add(leg.toString()));
                 json.add("derivedFrom", legs);
-                JsonArrayBuilder sources = Json.createArrayBuilder();
+                JsonArrayBuilder sources = Jsonp.createArrayBuilder();
                 aggregate.sources().forEach(source -> sources.add(source(source)));
                 json.add("sources", sources);
             });
@@ -84,7 +84,7 @@ class Pricer {
         }
 
         private static JsonObjectBuilder source(SourcePrice source) {
-            JsonObjectBuilder json = Json.createObjectBuilder()
+            JsonObjectBuilder json = Jsonp.createObjectBuilder()
                     .add("name", source.source())
                     .add("pair", source.pair().toString())
                     .add("status", source.status().name().toLowerCase(Locale.ROOT));

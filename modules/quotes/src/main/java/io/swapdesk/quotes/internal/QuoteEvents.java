@@ -1,11 +1,11 @@
 package io.swapdesk.quotes.internal;
 
+import io.swapdesk.platform.Jsonp;
 import io.swapdesk.platform.Outbox;
 import io.swapdesk.platform.OutboxMessage;
 import io.swapdesk.quotes.QuoteStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 
 import java.util.Locale;
@@ -23,7 +23,7 @@ class QuoteEvents {
     Outbox outbox;
 
     void changed(Quote before, QuoteStatus now, Map<String, String> details) {
-        JsonObjectBuilder payload = Json.createObjectBuilder()
+        JsonObjectBuilder payload = Jsonp.createObjectBuilder()
                 .add("quoteId", before.id().toString())
                 .add("status", now.name())
                 .add("previousStatus", before.status().name())

@@ -1,10 +1,10 @@
 package io.swapdesk.quotes.internal;
 
 import io.swapdesk.chains.Escrows;
+import io.swapdesk.platform.Jsonp;
 import io.swapdesk.platform.QuoteRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -24,7 +24,7 @@ class QuoteJson {
 
     JsonObject view(Quote quote) {
         QuoteRef ref = new QuoteRef(quote.id());
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("id", quote.id().toString())
                 .add("status", quote.status().name())
                 .add("from", side(quote.from()))
@@ -37,7 +37,7 @@ class QuoteJson {
                 .add("price", parse(quote.priceJson()))
                 .add("createdAt", quote.createdAt().toString())
                 .add("expiresAt", quote.expiresAt().toString())
-                .add("deposit", Json.createObjectBuilder()
+                .add("deposit", Jsonp.createObjectBuilder()
                         .add("chainId", quote.from().chain().value())
                         .add("escrow", quote.escrow().toChecksumString())
                         .add("token", quote.from().token().toChecksumString())
@@ -51,7 +51,7 @@ class QuoteJson {
     }
 
     private static JsonObjectBuilder side(QuotedAsset asset) {
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("chainId", asset.chain().value())
                 .add("asset", asset.symbol())
                 .add("token", asset.token().toChecksumString())
@@ -60,7 +60,7 @@ class QuoteJson {
 
     private static JsonObjectBuilder execution(Quote quote) {
         Quote.Execution execution = quote.execution();
-        JsonObjectBuilder json = Json.createObjectBuilder().add("status", quote.status().name());
+        JsonObjectBuilder json = Jsonp.createObjectBuilder().add("status", quote.status().name());
         execution.paidAmount().ifPresent(paid -> json.add("amountPaid", paid.toString()));
         execution.depositTxHash().ifPresent(hash -> json.add("depositTxHash", hash));
         execution.txHash().ifPresent(hash -> json.add("txHash", hash));
@@ -71,7 +71,7 @@ class QuoteJson {
     }
 
     private static JsonObject parse(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = Jsonp.createReader(new StringReader(json))) {
             return reader.readObject();
         }
     }

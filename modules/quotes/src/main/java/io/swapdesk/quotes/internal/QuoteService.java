@@ -8,6 +8,7 @@ import io.swapdesk.identity.Wallets;
 import io.swapdesk.platform.DomainException;
 import io.swapdesk.platform.EvmAddress;
 import io.swapdesk.platform.Ids;
+import io.swapdesk.platform.Jsonp;
 import io.swapdesk.platform.PlatformError;
 import io.swapdesk.platform.Rounding;
 import io.swapdesk.quotes.QuoteStatus;
@@ -17,7 +18,6 @@ import io.swapdesk.risk.LimitKind;
 import io.swapdesk.risk.RiskError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 
 import java.math.BigDecimal;
@@ -139,7 +139,7 @@ class QuoteService {
                 .add("relativeConfidence", QuoteMath.relativeConfidence(rate.price(), rate.confidence()).toPlainString())
                 .add("usd", usd.json())
                 .add("notionalUsd", new BigDecimal(usdCents, 2).stripTrailingZeros().toPlainString())
-                .add("thresholds", Json.createObjectBuilder()
+                .add("thresholds", Jsonp.createObjectBuilder()
                         .add("feeBps", settings.feeBps())
                         .add("slippageBps", settings.slippageBps())
                         .add("minNotionalUsd", settings.minNotionalUsd().toPlainString())

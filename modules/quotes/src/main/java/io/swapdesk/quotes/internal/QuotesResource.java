@@ -3,12 +3,12 @@ package io.swapdesk.quotes.internal;
 import io.swapdesk.identity.CurrentUser;
 import io.swapdesk.identity.UserId;
 import io.swapdesk.platform.DomainException;
+import io.swapdesk.platform.Jsonp;
 import io.swapdesk.platform.PlatformError;
 import io.swapdesk.quotes.QuoteStatus;
 import io.swapdesk.quotes.QuotesError;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -21,10 +21,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.Arrays;
@@ -96,9 +96,9 @@ public class QuotesResource {
         Optional<UUID> before = Optional.ofNullable(cursor).map(Cursor::parse);
         int size = limit(limit);
         List<Quote> page = quotes.page(currentUser.id(), wanted, before, size + 1);
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsonp.createArrayBuilder();
         page.stream().limit(size).forEach(quote -> items.add(json.view(quote)));
-        JsonObjectBuilder answer = Json.createObjectBuilder().add("quotes", items);
+        JsonObjectBuilder answer = Jsonp.createObjectBuilder().add("quotes", items);
         if (page.size() > size) {
             answer.add("nextCursor", Cursor.of(page.get(size - 1).id()));
         }

@@ -1,12 +1,12 @@
 package io.swapdesk.risk.internal;
 
 import io.swapdesk.identity.RoleChanged;
+import io.swapdesk.platform.Jsonp;
 import io.swapdesk.risk.AuditEntry;
 import io.swapdesk.risk.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 
 /** Writes every role change to the audit log: who changed whose role, which, and when. */
 @ApplicationScoped
@@ -20,7 +20,7 @@ class RoleAudit {
      * commit together, and a failed audit write undoes the change.
      */
     void on(@Observes RoleChanged change) {
-        String detail = Json.createObjectBuilder()
+        String detail = Jsonp.createObjectBuilder()
                 .add("role", change.role().wireName())
                 .add("at", change.at().toString())
                 .build().toString();
