@@ -4,6 +4,8 @@ import io.swapdesk.platform.DomainException;
 import io.swapdesk.risk.Release;
 
 import java.math.BigInteger;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -57,4 +59,7 @@ public interface Quotes {
 
     /** The destination chain and token of a quote, when it exists; needs no transaction. */
     Optional<QuotePayout> payout(UUID quoteId);
+
+    /** {@link #payout} of many quotes in one read; a quote that does not exist has no entry. */
+    Map<UUID, QuotePayout> payouts(Collection<UUID> quoteIds);
 }

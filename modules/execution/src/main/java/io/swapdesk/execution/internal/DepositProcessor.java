@@ -13,15 +13,18 @@ import jakarta.inject.Inject;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Handles recorded deposits, oldest first, on every server (each deposit is locked with SKIP LOCKED, so servers share
- * the work): reads the destination treasury's balance (a chain call, before any transaction), then commits or routes
- * to refund ({@link DepositCommits}). A deposit naming no quote of ours, or a quote that does not exist, is routed to
+ * the work), in batches: reads the destination treasury's balance (a chain call, before any transaction, once per
+ * batch and treasury), then commits or routes each deposit to refund ({@link DepositCommits}). A deposit naming no quote of ours, or a quote that does not exist, is routed to
  * refund as {@code UNKNOWN_QUOTE}.
  */
 @ApplicationScoped
@@ -77,7 +80,7 @@ class DepositProcessor {
         while (running) {
             try {
                 List<PendingDeposit> pending = commits.pending(BATCH, share);
-                pending.forEach(this::handle);
+                handle(pending);
                 if (pending.size() < BATCH) {
                     Thread.sleep(settings.pollInterval());
                 }
@@ -91,17 +94,29 @@ class DepositProcessor {
         }
     }
 
-    void handle(PendingDeposit deposit) {
-        Optional<QuotePayout> payout = deposit.quoteId().flatMap(quotes::payout);
+    /**
+     * Handles a batch: the payouts of its quotes in one read, and each destination treasury's balance read once and
+     * reused while younger than {@code execution.funding.balance-max-age-ms}, instead of a chain call per deposit.
+     */
+    void handle(List<PendingDeposit> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Map<UUID, QuotePayout> payouts = quotes.payouts(batch.stream().flatMap(d -> d.quoteId().stream()).toList());
+        TreasuryBalances balances = new TreasuryBalances();
+        for (PendingDeposit deposit : batch) {
+            handle(deposit, deposit.quoteId().map(payouts::get), balances);
+        }
+    }
+
+    private void handle(PendingDeposit deposit, Optional<QuotePayout> payout, TreasuryBalances balances) {
         if (payout.isEmpty()) {
             commits.routeToRefund(deposit, UNKNOWN_QUOTE);
             return;
         }
         BigInteger treasury;
         try {
-            treasury = chains.escrow(payout.get().chain())
-                    .map(escrow -> chains.tokenBalance(payout.get().chain(), payout.get().token(), escrow))
-                    .orElse(BigInteger.ZERO);
+            treasury = balances.of(payout.get());
         } catch (DomainException chainUnavailable) {
             // Without the balance the commit cannot be judged: leave the deposit for the next round.
             LOG.log(Level.FINE, "treasury balance unavailable: " + chainUnavailable.detail());
@@ -114,6 +129,30 @@ class DepositProcessor {
         } catch (DomainException refused) {
             commits.routeToRefund(deposit, refused.code().code());
             LOG.info(() -> "deposit " + deposit.txHash() + " routed to refund: " + refused.code().code());
+        }
+    }
+
+    /**
+     * The treasury balances of one batch. Reusing a balance is safe while it is younger than the time between a
+     * fill's block and the release of its reservation (at {@code execution.confirmations}): a fill mined after the
+     * read still holds its reservation when a later commit in the batch subtracts the reserved sum, so the balance
+     * less the reservations never overstates what is free.
+     */
+    private final class TreasuryBalances {
+
+        private final Map<QuotePayout, BigInteger> balances = new HashMap<>();
+        private final Map<QuotePayout, Long> readAt = new HashMap<>();
+
+        BigInteger of(QuotePayout payout) {
+            long now = System.nanoTime();
+            Long read = readAt.get(payout);
+            if (read == null || now - read >= settings.balanceMaxAge().toNanos()) {
+                balances.put(payout, chains.escrow(payout.chain())
+                        .map(escrow -> chains.tokenBalance(payout.chain(), payout.token(), escrow))
+                        .orElse(BigInteger.ZERO));
+                readAt.put(payout, now);
+            }
+            return balances.get(payout);
         }
     }
 

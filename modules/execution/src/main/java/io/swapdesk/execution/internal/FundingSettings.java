@@ -15,6 +15,7 @@ public class FundingSettings {
     private final int maxBlocksPerRead;
     private final long startBlock;
     private final int processors;
+    private final Duration balanceMaxAge;
 
     /**
      * @param confirmations    a deposit counts once its block has this many confirmations (its own block is one)
@@ -22,6 +23,8 @@ public class FundingSettings {
      * @param maxBlocksPerRead most blocks one {@code eth_getLogs} asks for (providers cap ranges)
      * @param startBlock       the first block read on a chain without a checkpoint yet (the escrow's deployment)
      * @param processors       threads per server that commit recorded deposits, each its own share of them
+     * @param balanceMaxAgeMillis how long a processor reuses a treasury balance it read: keep it below the time
+     *                         between a fill's block and its {@code execution.confirmations}-th (see DepositProcessor)
      */
     @Inject
     public FundingSettings(
@@ -29,7 +32,9 @@ public class FundingSettings {
             @ConfigProperty(name = "execution.funding.poll-ms", defaultValue = "1000") long pollMillis,
             @ConfigProperty(name = "execution.funding.max-blocks-per-read", defaultValue = "500") int maxBlocksPerRead,
             @ConfigProperty(name = "execution.funding.start-block", defaultValue = "0") long startBlock,
-            @ConfigProperty(name = "execution.funding.processors", defaultValue = "2") int processors) {
+            @ConfigProperty(name = "execution.funding.processors", defaultValue = "2") int processors,
+            @ConfigProperty(name = "execution.funding.balance-max-age-ms", defaultValue = "500")
+            long balanceMaxAgeMillis) {
         if (confirmations < 1) {
             throw new IllegalArgumentException("execution.funding.confirmations must be 1 or more; got " + confirmations);
         }
@@ -40,8 +45,13 @@ public class FundingSettings {
         if (processors < 1 || processors > 16) {
             throw new IllegalArgumentException("execution.funding.processors must be 1 to 16; got " + processors);
         }
+        if (balanceMaxAgeMillis < 0 || balanceMaxAgeMillis > 60_000) {
+            throw new IllegalArgumentException("execution.funding.balance-max-age-ms must be 0 to 60000; got "
+                    + balanceMaxAgeMillis);
+        }
         this.confirmations = confirmations;
         this.processors = processors;
+        this.balanceMaxAge = Duration.ofMillis(balanceMaxAgeMillis);
         this.pollInterval = Duration.ofMillis(pollMillis);
         this.maxBlocksPerRead = maxBlocksPerRead;
         this.startBlock = startBlock;
@@ -65,6 +75,10 @@ public class FundingSettings {
 
     public int processors() {
         return processors;
+    }
+
+    public Duration balanceMaxAge() {
+        return balanceMaxAge;
     }
 
     /** The newest block whose logs count at {@code head}: its block and the ones after make {@link #confirmations}. */

@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -121,6 +122,12 @@ class JpaQuotes implements Quotes {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<QuotePayout> payout(UUID quoteId) {
         return store.find(quoteId).map(quote -> new QuotePayout(quote.to().chain(), quote.to().token()));
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, QuotePayout> payouts(Collection<UUID> quoteIds) {
+        return quoteIds.isEmpty() ? Map.of() : store.payouts(quoteIds);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.swapdesk.quotes.internal;
 
 import io.swapdesk.platform.ChainId;
 import io.swapdesk.platform.EvmAddress;
+import io.swapdesk.quotes.QuotePayout;
 import io.swapdesk.quotes.QuoteStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -15,9 +16,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The quotes schema, in SQL. Plain native statements: every status change is a conditional update
@@ -84,6 +88,22 @@ class QuoteStore {
     Optional<Quote> find(UUID id) {
         return rows(entityManager.createNativeQuery("SELECT " + COLUMNS + " FROM quotes.quotes WHERE id = ?1")
                 .setParameter(1, id)).stream().findFirst();
+    }
+
+    /** The payout chain and token of each of the quotes that exist, in one statement whatever their number. */
+    Map<UUID, QuotePayout> payouts(Collection<UUID> ids) {
+        String array = ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+        List<?> rows = entityManager.createNativeQuery(
+                        "SELECT id::text, to_chain_id, to_token FROM quotes.quotes WHERE id = ANY (CAST(?1 AS uuid[]))")
+                .setParameter(1, array)
+                .getResultList();
+        Map<UUID, QuotePayout> payouts = new HashMap<>();
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            payouts.put(UUID.fromString((String) columns[0]), new QuotePayout(
+                    ChainId.of(((Number) columns[1]).longValue()), EvmAddress.parse((String) columns[2])));
+        }
+        return payouts;
     }
 
     /** The user's quotes, newest first, older than {@code before} when given, with {@code status} when given. */
