@@ -1,10 +1,10 @@
 -- The baseline of the swap's commit (bin/bench-swap): the statements of one DepositCommits.commit transaction, in its
 -- order — lock the deposit, Quotes.commit (load, conditional PENDING -> COMMITTED), risk's SqlCapacity.reserve (the
--- per-quote, chain-day and user-day limits, the two day counters, the treasury reservation, the reservation row), the
--- quote.committed outbox row, Deliveries.schedule, the deposit marked COMMITTED — run with -M prepared. The deposits
--- are in bench.deposits (the same table definition as execution.deposits), so that the server's deposit processor
--- does not take them. Before the transaction, the work row is read: the server reads its deposits (20 at a time) and
--- the quote's payout, and asks the chain for the treasury balance, before its transaction too.
+-- per-quote limit, the two day counters each with its limit read in the same statement, the treasury reservation, the
+-- reservation row), the quote.committed outbox row, Deliveries.schedule, the deposit marked COMMITTED — run with
+-- -M prepared. The deposits are in bench.deposits (the same table definition as execution.deposits), so that the server's deposit processor
+-- does not take them. Before the transaction, the work row is read: the server reads its deposits and their quotes'
+-- payouts (20 at a time) and the treasury balance (from the chain, once per batch), before its transaction too.
 -- :scope_chain is the chain-day counter's scope: the destination chain (one row for every commit, as in the server).
 \set i :i + 1
 \set n :offset + :client_id + 1 + :clients * (:i - 1)
@@ -22,19 +22,22 @@ UPDATE quotes.quotes SET status = 'COMMITTED', paid_amount = CAST(:paid AS numer
     deposit_tx_hash = :tx, committed_at = now(), updated_at = now()
 WHERE id = CAST(:q AS uuid) AND status = 'PENDING';
 SELECT usd_cents::text FROM risk.limits WHERE kind = 'per-quote' AND scope IN ('*', '*') ORDER BY scope = '*' LIMIT 1;
-SELECT usd_cents::text FROM risk.limits WHERE kind = 'chain-daily' AND scope IN (:scope_chain, '*')
-ORDER BY scope = '*' LIMIT 1;
 INSERT INTO risk.counters AS c (kind, scope, day, used_usd_cents)
 SELECT 'chain-daily', :scope_chain, CAST(:day AS date), CAST(:cents AS numeric)
-WHERE CAST(:cents AS numeric) <= CAST(:chain_limit AS numeric)
+FROM (SELECT COALESCE((SELECT usd_cents FROM risk.limits WHERE kind = 'chain-daily' AND scope IN (:scope_chain, '*')
+    ORDER BY scope = '*' LIMIT 1), CAST(:chain_limit AS numeric)) AS cap) AS l
+WHERE CAST(:cents AS numeric) <= l.cap
 ON CONFLICT (kind, scope, day) DO UPDATE SET used_usd_cents = c.used_usd_cents + EXCLUDED.used_usd_cents
-WHERE c.used_usd_cents + EXCLUDED.used_usd_cents <= CAST(:chain_limit AS numeric);
-SELECT usd_cents::text FROM risk.limits WHERE kind = 'user-daily' AND scope IN (:u, '*') ORDER BY scope = '*' LIMIT 1;
+WHERE c.used_usd_cents + EXCLUDED.used_usd_cents <= COALESCE((SELECT usd_cents FROM risk.limits
+    WHERE kind = 'chain-daily' AND scope IN (:scope_chain, '*') ORDER BY scope = '*' LIMIT 1), CAST(:chain_limit AS numeric));
 INSERT INTO risk.counters AS c (kind, scope, day, used_usd_cents)
 SELECT 'user-daily', :u, CAST(:day AS date), CAST(:cents AS numeric)
-WHERE CAST(:cents AS numeric) <= CAST(:user_limit AS numeric)
+FROM (SELECT COALESCE((SELECT usd_cents FROM risk.limits WHERE kind = 'user-daily' AND scope IN (:u, '*')
+    ORDER BY scope = '*' LIMIT 1), CAST(:user_limit AS numeric)) AS cap) AS l
+WHERE CAST(:cents AS numeric) <= l.cap
 ON CONFLICT (kind, scope, day) DO UPDATE SET used_usd_cents = c.used_usd_cents + EXCLUDED.used_usd_cents
-WHERE c.used_usd_cents + EXCLUDED.used_usd_cents <= CAST(:user_limit AS numeric);
+WHERE c.used_usd_cents + EXCLUDED.used_usd_cents <= COALESCE((SELECT usd_cents FROM risk.limits
+    WHERE kind = 'user-daily' AND scope IN (:u, '*') ORDER BY scope = '*' LIMIT 1), CAST(:user_limit AS numeric));
 INSERT INTO risk.treasury_reserved AS t (chain_id, token, reserved)
 SELECT CAST(:to_chain AS bigint), :to_token, CAST(:out AS numeric) WHERE CAST(:out AS numeric) <= CAST(:balance AS numeric)
 ON CONFLICT (chain_id, token) DO UPDATE SET reserved = t.reserved + EXCLUDED.reserved

@@ -28,6 +28,9 @@ public interface Capacity {
      */
     void release(UUID quoteId, Release release);
 
-    /** The limits now in force for a new quote by anyone on any chain: the defaults, with operator changes. */
+    /**
+     * The limits in force for a new quote by anyone on any chain: the defaults, with operator changes, as read at
+     * most a few seconds ago (for advice before a quote is made; {@link #reserve} reads the limit in force).
+     */
     Map<LimitKind, BigInteger> defaultLimits();
 }

@@ -24,6 +24,11 @@ import java.util.UUID;
 @Transactional(Transactional.TxType.MANDATORY)
 class RiskStore {
 
+    /** The limit of kind ?1 for scope ?2: the operator's for the scope, for every scope ('*'), or the default ?5. */
+    private static final String LIMIT_IN_FORCE = """
+            COALESCE((SELECT usd_cents FROM risk.limits WHERE kind = ?1 AND scope IN (?2, '*')
+                ORDER BY scope = '*' LIMIT 1), CAST(?5 AS numeric))""";
+
     @PersistenceContext(unitName = "swapdesk")
     private EntityManager entityManager;
 
@@ -38,18 +43,22 @@ class RiskStore {
         return rows.stream().findFirst().map(value -> new BigInteger((String) value));
     }
 
-    /** Adds {@code cents} to the day's counter unless that passes {@code limit}; false when refused. */
-    boolean count(LimitKind kind, String scope, LocalDate day, BigInteger cents, BigInteger limit) {
+    /**
+     * Adds {@code cents} to the day's counter unless that passes the limit in force — the operator's for the scope,
+     * else the operator's for every scope, else {@code defaultLimit} — read in the same statement; false when refused.
+     */
+    boolean count(LimitKind kind, String scope, LocalDate day, BigInteger cents, BigInteger defaultLimit) {
         return entityManager.createNativeQuery("""
                         INSERT INTO risk.counters AS c (kind, scope, day, used_usd_cents)
-                        SELECT ?1, ?2, ?3, CAST(?4 AS numeric) WHERE CAST(?4 AS numeric) <= CAST(?5 AS numeric)
+                        SELECT ?1, ?2, ?3, CAST(?4 AS numeric) FROM (SELECT %1$s AS cap) AS l
+                        WHERE CAST(?4 AS numeric) <= l.cap
                         ON CONFLICT (kind, scope, day) DO UPDATE SET used_usd_cents = c.used_usd_cents + EXCLUDED.used_usd_cents
-                        WHERE c.used_usd_cents + EXCLUDED.used_usd_cents <= CAST(?5 AS numeric)""")
+                        WHERE c.used_usd_cents + EXCLUDED.used_usd_cents <= %1$s""".formatted(LIMIT_IN_FORCE))
                 .setParameter(1, kind.wireName())
                 .setParameter(2, scope)
                 .setParameter(3, Date.valueOf(day))
                 .setParameter(4, cents.toString())
-                .setParameter(5, limit.toString())
+                .setParameter(5, defaultLimit.toString())
                 .executeUpdate() == 1;
     }
 

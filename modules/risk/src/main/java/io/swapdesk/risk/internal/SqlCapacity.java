@@ -14,8 +14,10 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,6 +40,10 @@ class SqlCapacity implements Capacity {
 
     @Inject
     Clock clock;
+
+    static final Duration DEFAULT_LIMITS_MAX_AGE = Duration.ofSeconds(5);
+
+    private volatile ReadLimits defaultLimits;
 
     @Override
     public void reserve(CapacityRequest request) {
@@ -80,24 +86,37 @@ class SqlCapacity implements Capacity {
         });
     }
 
+    /**
+     * Read at most once per {@link #DEFAULT_LIMITS_MAX_AGE}: quote creation asks on every request, and its check is
+     * advice to the user only — the commit reads the limit in force in its own statements.
+     */
     @Override
     @Transactional(Transactional.TxType.REQUIRED)
     public Map<LimitKind, BigInteger> defaultLimits() {
-        Map<LimitKind, BigInteger> limits = new EnumMap<>(LimitKind.class);
-        for (LimitKind kind : LimitKind.values()) {
-            limits.put(kind, limit(kind, "*"));
+        ReadLimits cached = defaultLimits;
+        long now = System.nanoTime();
+        if (cached == null || now - cached.readAt() > DEFAULT_LIMITS_MAX_AGE.toNanos()) {
+            Map<LimitKind, BigInteger> limits = new EnumMap<>(LimitKind.class);
+            for (LimitKind kind : LimitKind.values()) {
+                limits.put(kind, limit(kind, "*"));
+            }
+            cached = new ReadLimits(Collections.unmodifiableMap(limits), now);
+            defaultLimits = cached;
         }
-        return limits;
+        return cached.limits();
+    }
+
+    private record ReadLimits(Map<LimitKind, BigInteger> limits, long readAt) {
     }
 
     private BigInteger limit(LimitKind kind, String scope) {
         return store.limit(kind, scope).orElse(settings.defaultCents().get(kind));
     }
 
+    /** Counts with the limit read in the same statement; only a refusal reads it again, for its message. */
     private void countOrRefuse(CapacityRequest request, LimitKind kind, String scope, LocalDate day) {
-        BigInteger limit = limit(kind, scope);
-        if (!store.count(kind, scope, day, request.usdCents(), limit)) {
-            throw exceeded(request, kind, scope, limit, store.used(kind, scope, day));
+        if (!store.count(kind, scope, day, request.usdCents(), settings.defaultCents().get(kind))) {
+            throw exceeded(request, kind, scope, limit(kind, scope), store.used(kind, scope, day));
         }
     }
 
