@@ -108,7 +108,8 @@ class QuoteCommitIT {
     void aLimitHitMidTransactionLeavesNoPartialReservation() throws Exception {
         UUID user = Ids.newId();
         UUID quote = quotes.pendingFor(user, 300);
-        // The chain's day counter is charged first and passes; the user's own limit, set below the quote, refuses.
+        // The quote is moved to COMMITTED and its event written first; then the user's own limit, set below the
+        // quote, refuses. (A refusal after every counter and the reservation row: TREASURY_LOW, in the test below.)
         update("INSERT INTO risk.limits (kind, scope, usd_cents, updated_at, updated_by) VALUES ('user-daily', ?, 5000,"
                 + " now(), 'test')", user);
         Map<String, String> before = riskState(user);
@@ -160,6 +161,8 @@ class QuoteCommitIT {
         assertEquals("QUOTE_NOT_FOUND", refusal(payment(Ids.newId(), TestQuotes.AMOUNT_IN, Instant.now())));
         assertEquals("PENDING", status(quote));
         assertEquals(before, riskState(user));
+        assertEquals(0, count("SELECT count(*) FROM risk.reservations WHERE quote_id = ?::uuid", quote));
+        assertEquals(0, count("SELECT count(*) FROM notifications.outbox WHERE subject = ?", quote));
 
         // Made before expiry, confirmed after it: commits. Overpaid: commits (the excess is the payer's).
         work.commit(payment(quote, TestQuotes.AMOUNT_IN.add(BigInteger.TEN), expiry));

@@ -25,8 +25,8 @@ import java.util.UUID;
 
 /**
  * The swap's commit (DESIGN §2 step 4), one JTA transaction per deposit: lock the deposit (skipping one another
- * server holds), commit the quote with its risk and treasury reservations ({@link Quotes#commit}), schedule the
- * delivery ({@link Deliveries#schedule}), mark the deposit committed. Any refusal rolls all of it back; the refund is
+ * server holds), mark it committed, commit the quote with its risk and treasury reservations ({@link Quotes#commit}),
+ * schedule the delivery ({@link Deliveries#schedule}). Any refusal rolls all of it back; the refund is
  * then recorded in a transaction of its own ({@link #routeToRefund}), so a paid deposit never ends nowhere.
  */
 @ApplicationScoped
@@ -84,11 +84,12 @@ class DepositCommits {
         if (!lock(deposit.id())) {
             return false;
         }
+        // Marked first: the quote's commit takes the rows every commit shares, so as little as possible follows it.
+        setState(deposit.id(), "COMMITTED", null);
         CommittedQuote committed = quotes.commit(QuoteCommit.of(new QuoteRef(quoteId), deposit.chain(), deposit.token(),
                 deposit.amount(), deposit.payer(), deposit.txHash(), deposit.paidAt(), treasuryBalance));
         deliveries.schedule(new DeliveryOrder(committed.quoteId(), committed.userId().value(), committed.chain(),
                 committed.token(), committed.recipient(), committed.amountOut()));
-        setState(deposit.id(), "COMMITTED", null);
         return true;
     }
 

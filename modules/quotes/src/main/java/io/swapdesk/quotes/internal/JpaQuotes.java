@@ -64,13 +64,14 @@ class JpaQuotes implements Quotes {
         if (!store.commit(quote.id(), payment.amount(), payment.payer(), payment.depositTxHash(), now)) {
             throw require(quote.id()).notCommittable();
         }
-        capacity.reserve(new CapacityRequest(quote.id(), new UserId(quote.userId()), quote.to().chain(),
-                quote.notionalUsdCents(), now, new Liquidity(quote.to().chain(), quote.to().token(),
-                quote.amountOut(), payment.treasuryBalance())));
         Map<String, String> details = new LinkedHashMap<>();
         details.put("amountPaid", payment.amount().toString());
         details.put("depositTxHash", payment.depositTxHash());
         events.changed(quote, QuoteStatus.COMMITTED, details);
+        // Last: the risk module takes the locks that every commit to the destination chain shares.
+        capacity.reserve(new CapacityRequest(quote.id(), new UserId(quote.userId()), quote.to().chain(),
+                quote.notionalUsdCents(), now, new Liquidity(quote.to().chain(), quote.to().token(),
+                quote.amountOut(), payment.treasuryBalance())));
         return new CommittedQuote(quote.id(), new UserId(quote.userId()), quote.to().chain(), quote.to().token(),
                 quote.to().decimals(), quote.recipient(), quote.amountOut(), quote.minAmountOut());
     }

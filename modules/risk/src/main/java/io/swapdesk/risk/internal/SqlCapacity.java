@@ -24,9 +24,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Reserves in a fixed order — per-quote limit, chain day, user day, treasury liquidity, then the reservation row —
- * each step one conditional statement. A refusal throws; everything reserved before it is undone by the caller's
- * rollback, which the exception causes (it marks the transaction rollback-only).
+ * Reserves in a fixed order — per-quote limit, user day, the reservation row, then chain day and treasury liquidity —
+ * each step one conditional statement. The last two are rows every commit to the chain updates: taken last, their
+ * locks are held for the shortest time, and always in the same order, so commits queue on them but never deadlock.
+ * A refusal throws; everything reserved before it is undone by the caller's rollback, which the exception causes (it
+ * marks the transaction rollback-only).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -54,11 +56,14 @@ class SqlCapacity implements Capacity {
         if (request.usdCents().compareTo(perQuote) > 0) {
             throw exceeded(request, LimitKind.PER_QUOTE, "*", perQuote, BigInteger.ZERO);
         }
-        countOrRefuse(request, LimitKind.CHAIN_DAILY, chain, day);
-        countOrRefuse(request, LimitKind.USER_DAILY, user, day);
         Liquidity liquidity = request.liquidity();
         String token = liquidity.token().toChecksumString();
         long treasuryChain = liquidity.chain().value();
+        countOrRefuse(request, LimitKind.USER_DAILY, user, day);
+        store.insertReservation(request.quoteId(), request.user().value(), request.chain().value(), day,
+                request.usdCents(), treasuryChain, token, liquidity.amount(), clock.instant());
+        // The rows every commit to this chain shares come last: their locks are held until the caller commits.
+        countOrRefuse(request, LimitKind.CHAIN_DAILY, chain, day);
         if (!store.reserveLiquidity(treasuryChain, token, liquidity.amount(), liquidity.balance())) {
             BigInteger reserved = store.reserved(treasuryChain, token);
             BigInteger available = liquidity.balance().subtract(reserved).max(BigInteger.ZERO);
@@ -67,8 +72,6 @@ class SqlCapacity implements Capacity {
                     + " less " + reserved + " reserved); the delivery needs " + liquidity.amount(), properties(request,
                     Map.of("available", available.toString(), "needed", liquidity.amount().toString())));
         }
-        store.insertReservation(request.quoteId(), request.user().value(), request.chain().value(), day,
-                request.usdCents(), treasuryChain, token, liquidity.amount(), clock.instant());
     }
 
     @Override
