@@ -34,9 +34,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Makes and reads quotes. Creation checks and prices everything first, from memory and without a chain call, then
- * writes in one short transaction the idempotency key and the quote row; a refusal is thrown before that
- * transaction, so it writes nothing.
+ * Makes and reads quotes. Creation reads the idempotency key and the caller's wallets in one transaction
+ * ({@link QuoteChecks}), prices from memory without a chain call, then writes in one short transaction the key and
+ * the quote row; a refusal is thrown before that transaction, so it writes nothing. (A refused recipient is asked
+ * again through {@link Wallets#requireVerified}, which words the refusal.)
  */
 @ApplicationScoped
 class QuoteService {
@@ -45,6 +46,9 @@ class QuoteService {
 
     @Inject
     QuoteStore store;
+
+    @Inject
+    QuoteChecks checks;
 
     @Inject
     AssetCatalog catalog;
@@ -75,11 +79,14 @@ class QuoteService {
         String key = requireKey(idempotencyKey);
         QuoteRequest request = QuoteRequest.read(body, catalog);
         byte[] hash = request.hash();
-        Optional<QuoteStore.UsedKey> used = store.findKey(user.value(), key);
-        if (used.isPresent()) {
-            return replay(used.get(), hash);
+        WalletAddress recipient = new WalletAddress(ChainFamily.EVM, request.recipient().toChecksumString());
+        QuoteChecks.Found found = checks.before(user, key, recipient);
+        if (found.usedKey().isPresent()) {
+            return replay(found.usedKey().get(), hash);
         }
-        wallets.requireVerified(user, new WalletAddress(ChainFamily.EVM, request.recipient().toChecksumString()));
+        if (!found.recipientVerified()) {
+            wallets.requireVerified(user, recipient);
+        }
         Quote quote = price(user, request);
         if (!store.createWithKey(quote, key, hash)) {
             return replay(store.findKey(user.value(), key).orElseThrow(), hash);
