@@ -19,9 +19,10 @@ import java.util.function.LongSupplier;
  * the reading side), and a client that keeps it waiting too long is closed.
  *
  * <p><b>Behind.</b> The connection is behind from the moment a frame has to wait (a send is in flight) until the
- * pending map is empty again. {@link #behindMillis} tells for how long; the channels' watchdog closes a connection
- * that stays behind past the limit ({@link #closeAsTooSlow}), so a client that stopped reading costs one in-flight
- * frame plus one frame per key, never a growing queue.
+ * pending map is empty again, or from the start of a send that has not completed, whichever is longer (a client that
+ * stopped reading with nothing new to send). {@link #behindMillis} tells for how long; the channels' watchdog closes a
+ * connection that stays behind past the limit ({@link #closeAsTooSlow}), so a client that stopped reading costs one
+ * in-flight frame plus one frame per key, never a growing queue.
  *
  * <p>Sends that complete on the calling thread (the socket had room) are continued in a loop, not by recursion.
  */
@@ -47,6 +48,7 @@ final class Outbound {
     private boolean inFlight;
     private boolean closed;
     private long behindSince;
+    private long sendingSince;
     private int pendingReplies;
     private long coalesced;
     private long sent;
@@ -118,9 +120,14 @@ final class Outbound {
         reply(text, 0);
     }
 
-    /** How long frames have been waiting without the pending map emptying; 0 when not behind. */
+    /**
+     * How long frames have been waiting without the pending map emptying, or the frame in flight has been on its way
+     * if that is longer (a send that never completes, with nothing behind it); 0 when neither.
+     */
     synchronized long behindMillis() {
-        return behindSince == 0 || closed ? 0 : (nanoClock.getAsLong() - behindSince) / 1_000_000;
+        long since = behindSince == 0 ? sendingSince : sendingSince == 0 ? behindSince
+                : Math.min(behindSince, sendingSince);
+        return since == 0 || closed ? 0 : (nanoClock.getAsLong() - since) / 1_000_000;
     }
 
     /** Closes with {@link #TOO_SLOW}, once; frames still pending are dropped. */
@@ -183,6 +190,7 @@ final class Outbound {
         if (closed || !first.hasNext()) {
             inFlight = false;
             behindSince = 0;
+            sendingSince = 0;
             return null;
         }
         Map.Entry<Object, String> entry = first.next();
@@ -194,6 +202,7 @@ final class Outbound {
             behindSince = 0;
         }
         sent++;
+        sendingSince = Math.max(1, nanoClock.getAsLong());
         return entry.getValue();
     }
 
@@ -239,7 +248,7 @@ final class Outbound {
     }
 
     private synchronized void failed() {
-        // The client is gone, or a frame waited past the send timeout: either way nothing more goes out.
+        // The client is gone, or was closed while a send waited for it: either way nothing more goes out.
         inFlight = false;
         closeLocked(TOO_SLOW, "too slow: a frame could not be sent in time");
     }

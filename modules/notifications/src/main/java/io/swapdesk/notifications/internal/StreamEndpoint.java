@@ -23,10 +23,10 @@ import java.util.logging.Logger;
  * {@link StreamProtocol}, the market channels in {@link MarketChannels}.
  *
  * <p>Every frame to the client — replies and market updates alike — leaves through the connection's
- * {@link Outbound}: asynchronous sends, one in flight at a time (a container may refuse a send while another is in
- * flight), market updates coalesced per key while the client is behind. Nothing here ever blocks on a client: a
- * client that stops reading is closed with 4001 once it has been behind past the limit, and a send that does not
- * complete within that limit fails (the async send timeout) and closes it too.
+ * {@link Outbound}: one send in flight at a time, each on a virtual thread of its own, market updates coalesced per
+ * key while the client is behind. Nothing here ever blocks a thread that serves other clients: a client that stops
+ * reading is closed with 4001 once it has been behind past the limit, and so is one whose send has not completed
+ * within that limit (the watchdog counts a send in flight as behind); closing it ends the blocked send.
  */
 @Dependent
 @ServerEndpoint("/ws")
@@ -56,7 +56,6 @@ public class StreamEndpoint {
 
     @OnOpen
     public void onOpen(Session session) {
-        session.getAsyncRemote().setSendTimeout(market.settings().maxBehindMillis());
         connection = market.open(new SessionTransport(session));
         protocol = new StreamProtocol(tokens, clock, market, account, connection);
     }
@@ -108,13 +107,27 @@ public class StreamEndpoint {
         });
     }
 
-    /** Frames out through the session's asynchronous remote. */
+    /**
+     * Frames out through the session's blocking remote, each send on a virtual thread of its own, so the caller never
+     * waits. Not the asynchronous remote: Liberty queues every asynchronous write to its write selector thread and
+     * completes it on an executor thread (two handoffs and an epoll update per frame, most of the server's CPU in the
+     * fan-out profile), while a blocking send writes to the socket on the calling thread when the socket has room,
+     * which it nearly always has. A client that stops reading blocks only its own virtual thread, until the watchdog
+     * closes it.
+     */
     private record SessionTransport(Session session) implements Outbound.Transport {
 
         @Override
         public void send(String text, Consumer<Throwable> done) {
-            session.getAsyncRemote().sendText(text, result -> done.accept(result.isOK() ? null
-                    : result.getException() == null ? new IOException("send failed") : result.getException()));
+            Thread.startVirtualThread(() -> {
+                Throwable failure = null;
+                try {
+                    session.getBasicRemote().sendText(text);
+                } catch (IOException | RuntimeException e) {
+                    failure = e;
+                }
+                done.accept(failure);
+            });
         }
 
         @Override

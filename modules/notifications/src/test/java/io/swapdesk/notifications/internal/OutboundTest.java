@@ -55,6 +55,17 @@ class OutboundTest {
     }
 
     @Test
+    void aSendThatDoesNotCompleteCountsAsBehindWithNothingWaiting() {
+        outbound.offer("p:ETH-USD", "eth 1"); // in flight, never completes
+        nanos.addAndGet(3_000_000_000L);
+        assertThat(outbound.pendingFrames()).isZero();
+        assertThat(outbound.behindMillis()).isEqualTo(3000);
+
+        slow.release(); // done: nothing in flight, nothing waits
+        assertThat(outbound.behindMillis()).isZero();
+    }
+
+    @Test
     void aClientThatSendsFasterThanItReadsWaitsForRoom() throws Exception {
         outbound.reply("1");
         outbound.reply("2");
