@@ -39,8 +39,8 @@ import java.util.logging.Logger;
  * returns: the refresh never waits for a client. Connections are striped over the fan-out threads by id, so every
  * connection's updates are handed over by one thread in the order they happened. Handing over is putting the frame
  * in the connection's {@link Outbound} (coalescing by key) and starting a send when none is in flight; the send
- * runs on a virtual thread of its own and continues with the next pending frame. A watchdog closes connections that stay behind past
- * {@code notifications.ws.max-behind-ms} with 4001.
+ * runs on a virtual thread of its own and continues with the next pending frame. A watchdog closes connections that
+ * stay behind past {@code notifications.ws.max-behind-ms} with 4001.
  */
 @ApplicationScoped
 public class MarketChannels {
