@@ -9,6 +9,7 @@ import io.swapdesk.platform.EvmAddress;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Shutdown;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -59,6 +60,11 @@ class DepositWatcher {
         }
         LOG.info(() -> "watching deposits on " + threads.size() + " chain(s), " + settings.confirmations()
                 + " confirmation(s)");
+    }
+
+    /** Stops before the persistence unit closes under the threads ({@code @PreDestroy} may come after it). */
+    void stopOnShutdown(@Observes Shutdown shutdown) {
+        stop();
     }
 
     @PreDestroy

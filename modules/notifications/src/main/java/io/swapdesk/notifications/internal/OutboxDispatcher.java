@@ -5,6 +5,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Shutdown;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
@@ -70,6 +71,11 @@ class OutboxDispatcher {
         running = true;
         dispatcher = Thread.ofPlatform().name("outbox-dispatcher").daemon().start(this::dispatchLoop);
         listener = Thread.ofPlatform().name("account-listener").daemon().start(this::listenLoop);
+    }
+
+    /** Stops before the persistence unit closes under the threads ({@code @PreDestroy} may come after it). */
+    void stopOnShutdown(@Observes Shutdown shutdown) {
+        stop();
     }
 
     @PreDestroy

@@ -3,6 +3,7 @@ package io.swapdesk.quotes.internal;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Shutdown;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 
@@ -42,7 +43,7 @@ class ExpiryJob {
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable ->
                 Thread.ofPlatform().name("quotes-expiry").daemon().unstarted(runnable));
         long every = settings.expiryInterval().toMillis();
-        // The first run waits for the schema: migrations run while the application starts, after this event.
+        // The first run waits: the server has just started and has more urgent work than quotes 30 s old.
         scheduler.scheduleWithFixedDelay(this::runOnce, Math.max(every, FIRST_RUN_AFTER_MS), every,
                 TimeUnit.MILLISECONDS);
     }
@@ -59,6 +60,11 @@ class ExpiryJob {
             LOG.log(Level.WARNING, "expiring quotes failed; retrying in " + settings.expiryInterval().toMillis()
                     + " ms", e);
         }
+    }
+
+    /** Stops before the persistence unit closes under the job ({@code @PreDestroy} may come after it). */
+    void stopOnShutdown(@Observes Shutdown shutdown) {
+        stop();
     }
 
     @PreDestroy
