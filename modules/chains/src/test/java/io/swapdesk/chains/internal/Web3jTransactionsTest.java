@@ -72,7 +72,7 @@ class Web3jTransactionsTest {
                         transactions.pendingNonce(CHAIN.chainId(), EvmAddress.parse(OPERATOR.getAddress())), GAS,
                         transactions.suggestedFees(CHAIN.chainId())));
         assertThat(transactions.broadcast(CHAIN.chainId(), setSigner.raw()).status()).isEqualTo(Broadcast.Status.ACCEPTED);
-        assertThat(transactions.receipt(CHAIN.chainId(), setSigner.hash())).map(Receipt::succeeded).contains(true);
+        assertThat(awaitReceipt(setSigner.hash())).map(Receipt::succeeded).contains(true);
     }
 
     @AfterAll
@@ -94,7 +94,7 @@ class Web3jTransactionsTest {
         assertThat(fill.hash()).matches("0x[0-9a-f]{64}");
         assertThat(transactions.broadcast(CHAIN.chainId(), fill.raw()).status()).isEqualTo(Broadcast.Status.ACCEPTED);
 
-        Optional<Receipt> receipt = transactions.receipt(CHAIN.chainId(), fill.hash());
+        Optional<Receipt> receipt = awaitReceipt(fill.hash());
         assertThat(receipt).isPresent();
         assertThat(receipt.get().succeeded()).isTrue();
         assertThat(receipt.get().confirmationsAt(receipt.get().blockNumber())).isEqualTo(1);
@@ -167,7 +167,7 @@ class Web3jTransactionsTest {
     }
 
     /** The receipt once the node has one: a busy machine can take a moment even with instant mining. */
-    private java.util.Optional<Receipt> awaitReceipt(String hash) {
+    private static java.util.Optional<Receipt> awaitReceipt(String hash) {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
         java.util.Optional<Receipt> receipt = transactions.receipt(CHAIN.chainId(), hash);
         while (receipt.isEmpty() && System.nanoTime() < deadline) {
