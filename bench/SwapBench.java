@@ -338,31 +338,42 @@ public class SwapBench {
             long[] mine = new long[1_000_000];
             latencies.add(mine);
             String body = quoteBody(user.address);
-            threads.add(Thread.ofPlatform().name("quotes-" + threads.size()).start(() -> {
+            int client = threads.size();
+            threads.add(Thread.ofPlatform().name("quotes-" + client).start(() -> {
                 int n = 0;
+                long sent = 0;
+                LoadConnection connection = null;
                 while (true) {
                     long began = System.nanoTime();
                     if (began >= measureTo) {
                         break;
                     }
                     try {
-                        HttpResponse<String> response = ceiling ? get(base + "/api/assets")
-                                : post(base + "/api/quotes", user.token, UUID.randomUUID().toString(), body);
+                        if (connection == null) {
+                            connection = new LoadConnection(URI.create(base));
+                        }
+                        // A new Idempotency-Key per request, unique across clients and runs without a random source.
+                        String key = ceiling ? null : "bench-" + start + "-" + client + "-" + sent++;
+                        LoadConnection.Answer answer = ceiling ? connection.send("GET", "/api/assets", null, null, null)
+                                : connection.send("POST", "/api/quotes", user.token, key, body);
                         long took = System.nanoTime() - began;
-                        if (response.statusCode() != (ceiling ? 200 : 201)) {
+                        if (answer.status() != (ceiling ? 200 : 201)) {
                             errors.incrementAndGet();
-                            firstError.compareAndSet(null, response.statusCode() + " " + response.body());
+                            firstError.compareAndSet(null, answer.status() + " " + answer.body());
                         } else if (began >= measureFrom && n < mine.length) {
                             mine[n++] = took;
                         }
                     } catch (Exception e) {
                         errors.incrementAndGet();
                         firstError.compareAndSet(null, e.toString());
+                        connection = LoadConnection.closeQuietly(connection);
                     }
                 }
+                LoadConnection.closeQuietly(connection);
                 counts[index] = n;
             }));
         }
+        CpuWindow cpu = CpuWindow.measure(measureFrom, measureTo, base + "/metrics?scope=application");
         for (Thread thread : threads) {
             thread.join();
         }
@@ -372,9 +383,17 @@ public class SwapBench {
         System.err.printf(Locale.ROOT, "%s over HTTP: %d clients, %d s measured after %d s warm-up: %d answered, "
                 + "%d errors%s%n", ceiling ? "GET /api/assets" : "quotes", clients, seconds, warmupSeconds, all.length,
                 errors.get(), firstError.get() == null ? "" : " (first: " + firstError.get() + ")");
-        System.out.printf(Locale.ROOT, "RESULT %s count=%d rps=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f errors=%d%n",
+        long[] used = cpu.usedMillis();
+        double[] groups = cpu.writerGroups();
+        if (groups[0] > 0) {
+            System.err.printf(Locale.ROOT, "quote writer in the window: %.0f transactions, %.2f quotes each%n",
+                    groups[0], groups[1] / groups[0]);
+        }
+        System.out.printf(Locale.ROOT, "RESULT %s count=%d rps=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f errors=%d"
+                        + " server_cpu_ms=%.3f pg_cpu_ms=%.3f client_cpu_ms=%.3f%n",
                 ceiling ? "ceiling_http" : "quotes_http", all.length, rps, percentile(all, 0.50),
-                percentile(all, 0.99), all[all.length - 1] / 1e6, errors.get());
+                percentile(all, 0.99), all[all.length - 1] / 1e6, errors.get(), used[0] / (double) all.length,
+                used[1] / (double) all.length, used[2] / (double) all.length);
         if (errors.get() > 0) {
             System.exit(3);
         }
@@ -522,5 +541,290 @@ public class SwapBench {
                 sorted.length, percentile(sorted, 0.50), percentile(sorted, 0.99),
                 sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6,
                 sorted.length == 0 ? Double.NaN : sorted[0] / 1e6);
+    }
+
+    /**
+     * CPU time used in the measured window, read from /proc at its start and end on a thread of its own: by the server
+     * (the JVM whose pid is in the environment variable BENCH_SERVER_PID), by every PostgreSQL process, and by this
+     * load client. Milliseconds; -1 where /proc cannot tell (not Linux, no pid given).
+     */
+    record CpuWindow(Thread thread, long[][] ticks, Map<String, ThreadTime>[] serverThreads, double[][] groups) {
+
+        static CpuWindow measure(long fromNanos, long toNanos, String metricsUrl) {
+            long[][] ticks = new long[2][];
+            double[][] groups = new double[2][];
+            @SuppressWarnings("unchecked")
+            Map<String, ThreadTime>[] threads = new Map[2];
+            Thread thread = Thread.ofPlatform().name("cpu-window").start(() -> {
+                sleepUntil(fromNanos);
+                ticks[0] = read();
+                threads[0] = readServerThreads();
+                groups[0] = writerGroups(metricsUrl);
+                sleepUntil(toNanos);
+                ticks[1] = read();
+                threads[1] = readServerThreads();
+                groups[1] = writerGroups(metricsUrl);
+            });
+            return new CpuWindow(thread, ticks, threads, groups);
+        }
+
+        long[] usedMillis() throws InterruptedException {
+            thread.join();
+            reportServerThreads();
+            long[] used = new long[3];
+            for (int i = 0; i < used.length; i++) {
+                used[i] = ticks[0][i] < 0 || ticks[1][i] < 0 ? -1 : (ticks[1][i] - ticks[0][i]) * 10; // USER_HZ 100
+            }
+            return used;
+        }
+
+        /** The quote writer's transactions and the quotes they wrote, in the window. */
+        double[] writerGroups() {
+            return new double[] {groups[1][0] - groups[0][0], groups[1][1] - groups[0][1]};
+        }
+
+        /** quotes_writer_group_size's count and sum, as the server's metrics say them now; zeros when absent. */
+        private static double[] writerGroups(String metricsUrl) {
+            double[] countAndSum = new double[2];
+            try {
+                HttpResponse<String> metrics = HttpClient.newHttpClient().send(
+                        HttpRequest.newBuilder(URI.create(metricsUrl)).build(), HttpResponse.BodyHandlers.ofString());
+                for (String line : metrics.body().split("\n")) {
+                    if (line.startsWith("quotes_writer_group_size_count")) {
+                        countAndSum[0] = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    } else if (line.startsWith("quotes_writer_group_size_sum")) {
+                        countAndSum[1] = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    }
+                }
+            } catch (Exception e) {
+                // no figure: the report leaves it out
+            }
+            return countAndSum;
+        }
+
+        /** On stderr: the server's CPU in the window by thread name (digits dropped), the busiest first. */
+        private void reportServerThreads() {
+            if (ticks[0] == null || ticks[1] == null || serverThreads[0] == null) {
+                return;
+            }
+            Map<String, Long> used = new java.util.TreeMap<>();
+            serverThreads[1].forEach((tid, after) -> {
+                long before = serverThreads[0].containsKey(tid) ? serverThreads[0].get(tid).ticks() : 0;
+                used.merge(after.name().replaceAll("[0-9]+", "N"), (after.ticks() - before) * 10, Long::sum);
+            });
+            System.err.println("server CPU in the window by thread, ms:");
+            used.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(20)
+                    .forEach(entry -> System.err.printf(Locale.ROOT, "  %8d  %s%n", entry.getValue(), entry.getKey()));
+        }
+
+        private static void sleepUntil(long nanos) {
+            long left;
+            while ((left = nanos - System.nanoTime()) > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.sleep(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+
+        private static long[] read() {
+            String server = System.getenv("BENCH_SERVER_PID");
+            long postgres = 0;
+            try (var entries = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+                for (java.nio.file.Path entry : entries.toList()) {
+                    String name = entry.getFileName().toString();
+                    if (name.chars().allMatch(Character::isDigit) && "postgres".equals(comm(name))) {
+                        postgres += Math.max(0, ticks(name));
+                    }
+                }
+            } catch (java.io.IOException e) {
+                postgres = -1;
+            }
+            return new long[] {server == null ? -1 : ticks(server.trim()), postgres,
+                    ticks(Long.toString(ProcessHandle.current().pid()))};
+        }
+
+        record ThreadTime(String name, long ticks) {
+        }
+
+        /** The server's threads by id; null without a server pid. */
+        private static Map<String, ThreadTime> readServerThreads() {
+            String server = System.getenv("BENCH_SERVER_PID");
+            if (server == null || server.isBlank()) {
+                return null;
+            }
+            Map<String, ThreadTime> threads = new java.util.HashMap<>();
+            java.nio.file.Path tasks = java.nio.file.Path.of("/proc", server.trim(), "task");
+            try (var entries = java.nio.file.Files.list(tasks)) {
+                for (java.nio.file.Path task : entries.toList()) {
+                    String tid = task.getFileName().toString();
+                    long used = ticks(server.trim() + "/task/" + tid);
+                    if (used >= 0) {
+                        threads.put(tid, new ThreadTime(comm(server.trim() + "/task/" + tid), used));
+                    }
+                }
+            } catch (java.io.IOException e) {
+                return null;
+            }
+            return threads;
+        }
+
+        private static String comm(String pid) {
+            try {
+                return java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "comm")).trim();
+            } catch (java.io.IOException e) {
+                return "";
+            }
+        }
+
+        /** The CPU time of the process, in clock ticks; -1 when it is gone. */
+        private static long ticks(String pid) {
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // fields 14-17 of proc(5): its own user and system time, and that of its children it reaped (the
+                // postmaster's: the backends of closed connections)
+                return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                        + Long.parseLong(fields[14]);
+            } catch (java.io.IOException | RuntimeException e) {
+                return -1;
+            }
+        }
+    }
+
+    /**
+     * The load loop's HTTP/1.1 client: one keep-alive connection, requests written from bytes, answers read by their
+     * Content-Length without decoding them. The JDK's HttpClient spends several times the CPU per request, and on two
+     * cores the load client's CPU is the server's loss; pgbench, the baseline, is as lean.
+     */
+    static final class LoadConnection implements AutoCloseable {
+
+        record Answer(int status, String body) {
+        }
+
+        private final java.net.Socket socket;
+        private final java.io.OutputStream out;
+        private final java.io.InputStream in;
+        private final String host;
+        private final byte[] buffer = new byte[64 * 1024];
+        private int start;
+        private int end;
+
+        LoadConnection(URI base) throws java.io.IOException {
+            socket = new java.net.Socket(base.getHost(), base.getPort());
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(30_000);
+            out = new java.io.BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
+            in = socket.getInputStream();
+            host = base.getHost() + ":" + base.getPort();
+        }
+
+        /** The status, and the body only when the status is not 2xx (for the error report). */
+        Answer send(String method, String path, String token, String idempotencyKey, String body)
+                throws java.io.IOException {
+            byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+            StringBuilder head = new StringBuilder(512).append(method).append(' ').append(path)
+                    .append(" HTTP/1.1\r\nHost: ").append(host).append("\r\nAccept: application/json\r\n");
+            if (token != null) {
+                head.append("Authorization: Bearer ").append(token).append("\r\n");
+            }
+            if (idempotencyKey != null) {
+                head.append("Idempotency-Key: ").append(idempotencyKey).append("\r\n");
+            }
+            if (body != null) {
+                head.append("Content-Type: application/json\r\nContent-Length: ").append(content.length)
+                        .append("\r\n");
+            }
+            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+            out.write(content);
+            out.flush();
+            return read();
+        }
+
+        private Answer read() throws java.io.IOException {
+            String status = line();
+            int code = Integer.parseInt(status.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                int colon = header.indexOf(':');
+                String name = header.substring(0, colon).trim();
+                if (name.equalsIgnoreCase("Content-Length")) {
+                    length = Long.parseLong(header.substring(colon + 1).trim());
+                } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
+                    chunked = header.substring(colon + 1).trim().equalsIgnoreCase("chunked");
+                }
+            }
+            java.io.ByteArrayOutputStream kept = code / 100 == 2 ? null : new java.io.ByteArrayOutputStream();
+            if (chunked) {
+                for (long size = Long.parseLong(line().split(";")[0].trim(), 16); size > 0;
+                     size = Long.parseLong(line().split(";")[0].trim(), 16)) {
+                    skip(size, kept);
+                    line();
+                }
+                while (!line().isEmpty()) {
+                    // trailers
+                }
+            } else if (length > 0) {
+                skip(length, kept);
+            }
+            return new Answer(code, kept == null ? "" : kept.toString(StandardCharsets.UTF_8));
+        }
+
+        private void skip(long bytes, java.io.ByteArrayOutputStream kept) throws java.io.IOException {
+            while (bytes > 0) {
+                fill();
+                int take = (int) Math.min(bytes, end - start);
+                if (kept != null) {
+                    kept.write(buffer, start, take);
+                }
+                start += take;
+                bytes -= take;
+            }
+        }
+
+        private String line() throws java.io.IOException {
+            StringBuilder line = new StringBuilder();
+            while (true) {
+                fill();
+                byte b = buffer[start++];
+                if (b == '\n') {
+                    int length = line.length();
+                    return length > 0 && line.charAt(length - 1) == '\r' ? line.substring(0, length - 1)
+                            : line.toString();
+                }
+                line.append((char) b);
+            }
+        }
+
+        private void fill() throws java.io.IOException {
+            if (start < end) {
+                return;
+            }
+            start = 0;
+            end = in.read(buffer);
+            if (end <= 0) {
+                end = 0;
+                throw new java.io.EOFException("the server closed the connection");
+            }
+        }
+
+        static LoadConnection closeQuietly(LoadConnection connection) {
+            if (connection != null) {
+                connection.close();
+            }
+            return null;
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (java.io.IOException e) {
+                // closing anyway
+            }
+        }
     }
 }
