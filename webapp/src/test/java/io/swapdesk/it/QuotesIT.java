@@ -18,6 +18,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -139,6 +143,63 @@ class QuotesIT {
                 .POST(HttpRequest.BodyPublishers.ofString(request("20000000", wallet.address()))));
         assertThat(assertProblem(missing, 400, "INVALID_REQUEST").getString("field")).isEqualTo("Idempotency-Key");
         assertProblem(quote("with space", request("20000000", wallet.address())), 400, "INVALID_REQUEST");
+    }
+
+    @Test
+    void concurrentRequestsAreAnsweredEachOnItsOwnWithOneQuotePerKey() throws Exception {
+        String shared = key();
+        String sharedBody = request("30000000", wallet.address());
+        List<String> ownKeys = new ArrayList<>();
+        List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            calls.add(() -> quote(shared, sharedBody));
+            String own = key();
+            ownKeys.add(own);
+            calls.add(() -> quote(own, request("30000000", wallet.address())));
+        }
+        String stranger = TestWallet.newEvm().address();
+        for (int i = 0; i < 5; i++) {
+            calls.add(() -> quote(key(), request("30000000", stranger)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        try {
+            for (Future<HttpResponse<String>> answer : pool.invokeAll(calls)) {
+                answers.add(answer.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<HttpResponse<String>> sharedAnswers = new ArrayList<>();
+        List<String> ownIds = new ArrayList<>();
+        for (int i = 0; i < 20; i += 2) {
+            sharedAnswers.add(answers.get(i));
+            assertThat(answers.get(i + 1).statusCode()).as(answers.get(i + 1).body()).isEqualTo(201);
+            ownIds.add(Http.json(answers.get(i + 1)).getString("id"));
+        }
+        assertThat(sharedAnswers).extracting(HttpResponse::statusCode).containsOnly(200, 201)
+                .filteredOn(status -> status == 201).hasSize(1);
+        assertThat(sharedAnswers).extracting(answer -> Http.json(answer).getString("id")).containsOnly(
+                Http.json(sharedAnswers.getFirst()).getString("id"));
+        assertThat(ownIds).doesNotHaveDuplicates().doesNotContain(Http.json(sharedAnswers.getFirst()).getString("id"));
+        for (HttpResponse<String> refused : answers.subList(20, 25)) {
+            assertField(refused, 422, "RECIPIENT_NOT_VERIFIED", "recipient");
+        }
+        assertProblem(quote(shared, request("30000001", wallet.address())), 422, "UNPROCESSABLE");
+
+        try (Connection db = TestEnvironment.database();
+             PreparedStatement keys = db.prepareStatement("SELECT count(*), count(q.id) FROM quotes.idempotency_keys k"
+                     + " LEFT JOIN quotes.quotes q ON q.id = k.quote_id WHERE k.idempotency_key = ANY (?)")) {
+            List<String> all = new ArrayList<>(ownKeys);
+            all.add(shared);
+            keys.setArray(1, db.createArrayOf("text", all.toArray()));
+            try (ResultSet rows = keys.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getInt(1)).isEqualTo(11);
+                assertThat(rows.getInt(2)).isEqualTo(11);
+            }
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.swapdesk.platform;
 
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -24,6 +25,11 @@ public final class Jsonp {
 
     public static JsonObjectBuilder createObjectBuilder() {
         return PROVIDER.createObjectBuilder();
+    }
+
+    /** A builder that starts with the members of {@code object}. */
+    public static JsonObjectBuilder createObjectBuilder(JsonObject object) {
+        return PROVIDER.createObjectBuilder(object);
     }
 
     public static JsonArrayBuilder createArrayBuilder() {

@@ -5,6 +5,7 @@ import io.swapdesk.identity.Role;
 import io.swapdesk.identity.UserId;
 import io.swapdesk.identity.VerifiedWallet;
 import io.swapdesk.identity.WalletAddress;
+import io.swapdesk.identity.WalletClaim;
 import io.swapdesk.platform.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,12 +13,14 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Users and their wallets, changed only after a verified signature. Each change is one transaction
@@ -80,6 +83,14 @@ public class Accounts {
     @Transactional
     public List<VerifiedWallet> walletsOf(UserId user) {
         return store.walletsOf(user);
+    }
+
+    /** The claims that hold: each wallet verified for the user claimed. */
+    public Set<WalletClaim> verified(Collection<WalletClaim> claims) {
+        return store.owners(claims.stream().map(WalletClaim::wallet).toList()).entrySet().stream()
+                .flatMap(owned -> claims.stream().filter(claim -> claim.wallet().equals(owned.getKey())
+                        && claim.user().equals(owned.getValue())))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** Removes one of the user's wallets, never the last one: the user could not sign in again. */

@@ -6,18 +6,28 @@ import io.swapdesk.identity.UserId;
 import io.swapdesk.identity.VerifiedWallet;
 import io.swapdesk.identity.WalletAddress;
 import io.swapdesk.platform.Ids;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * The identity schema, in SQL. Plain native statements rather than entities: every write here is a
@@ -37,6 +47,9 @@ class IdentityStore {
 
     @PersistenceContext(unitName = "swapdesk")
     private EntityManager entityManager;
+
+    @Resource(lookup = "jdbc/swapdesk")
+    DataSource dataSource;
 
     /** Purges expired challenges and stores the new one, in one transaction. */
     void saveChallenge(UUID id, byte[] nonceHash, SignInMessage message) {
@@ -109,6 +122,37 @@ class IdentityStore {
                 .setParameter(2, wallet.address())
                 .getResultList();
         return rows.stream().findFirst().map(id -> new UserId((UUID) id));
+    }
+
+    /**
+     * The owner of each of the wallets that is verified, in one statement whatever their number. Plain JDBC (the
+     * connection joins the caller's transaction): the statement binds two arrays, and it runs for every group of new
+     * quotes.
+     */
+    Map<WalletAddress, UserId> owners(Collection<WalletAddress> wallets) {
+        if (wallets.isEmpty()) {
+            return Map.of();
+        }
+        List<WalletAddress> distinct = wallets.stream().distinct().toList();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("""
+                     SELECT family, address, user_id::text FROM identity.wallets
+                     WHERE (family, address) IN (SELECT * FROM unnest(?::text[], ?::text[]))""")) {
+            statement.setArray(1, connection.createArrayOf("text",
+                    distinct.stream().map(wallet -> wallet.family().wireName()).toArray()));
+            statement.setArray(2, connection.createArrayOf("text",
+                    distinct.stream().map(WalletAddress::address).toArray()));
+            Map<WalletAddress, UserId> owners = new HashMap<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    owners.put(new WalletAddress(ChainFamily.fromWireName(rows.getString(1)), rows.getString(2)),
+                            UserId.parse(rows.getString(3)));
+                }
+            }
+            return owners;
+        } catch (SQLException e) {
+            throw new PersistenceException("reading the owners of " + distinct.size() + " wallets failed", e);
+        }
     }
 
     UserId createUser(Instant now) {

@@ -4,13 +4,16 @@ import io.swapdesk.identity.IdentityError;
 import io.swapdesk.identity.UserId;
 import io.swapdesk.identity.VerifiedWallet;
 import io.swapdesk.identity.WalletAddress;
+import io.swapdesk.identity.WalletClaim;
 import io.swapdesk.identity.Wallets;
 import io.swapdesk.platform.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 @ApplicationScoped
 class JpaWallets implements Wallets {
@@ -21,6 +24,11 @@ class JpaWallets implements Wallets {
     @Override
     public List<VerifiedWallet> of(UserId user) {
         return accounts.walletsOf(user);
+    }
+
+    @Override
+    public Set<WalletClaim> verified(Collection<WalletClaim> claims) {
+        return claims.isEmpty() ? Set.of() : accounts.verified(claims);
     }
 
     @Override

@@ -10,12 +10,15 @@ import io.swapdesk.pricing.SourcePrice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Finds the price between two pricing symbols in the pricing module's memory (no remote call). */
 @ApplicationScoped
@@ -23,6 +26,27 @@ class Pricer {
 
     @Inject
     Prices prices;
+
+    /**
+     * The provenance of each pair as last rendered, with the aggregate it renders. An aggregate changes at each
+     * refresh (about a second) and is asked for by every quote in between: rendered once, reused until it changes.
+     */
+    private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
+
+    private record Rendered(Optional<PriceQuote> quote, JsonObject provenance) {
+    }
+
+    /** {@link Priced#json}, built once per aggregate. */
+    JsonObject provenance(Priced priced) {
+        String key = priced.pair() + (priced.inverted() ? " inverted" : "");
+        Rendered last = rendered.get(key);
+        if (last != null && last.quote().equals(priced.quote())) {
+            return last.provenance();
+        }
+        JsonObject provenance = priced.json().build();
+        rendered.put(key, new Rendered(priced.quote(), provenance));
+        return provenance;
+    }
 
     /**
      * The price of one {@code base} in {@code quote}: the configured pair BASE-QUOTE, or QUOTE-BASE used inverted.

@@ -34,10 +34,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Makes and reads quotes. Creation reads the idempotency key and the caller's wallets in one transaction
- * ({@link QuoteChecks}), prices from memory without a chain call, then writes in one short transaction the key and
- * the quote row; a refusal is thrown before that transaction, so it writes nothing. (A refused recipient is asked
- * again through {@link Wallets#requireVerified}, which words the refusal.)
+ * Makes and reads quotes. Creation prices from memory without a chain call, then hands the quote to the
+ * {@link QuoteWriter}, which checks the recipient, claims the idempotency key and inserts the quote in a transaction
+ * it shares with other requests' quotes; a key used before answers its stored quote instead. A request the pricing
+ * refuses writes nothing, and is answered as a replay when its key was used ({@link QuoteChecks}). (A refused
+ * recipient is asked again through {@link Wallets#requireVerified}, which words the refusal.)
  */
 @ApplicationScoped
 class QuoteService {
@@ -49,6 +50,9 @@ class QuoteService {
 
     @Inject
     QuoteChecks checks;
+
+    @Inject
+    QuoteWriter writer;
 
     @Inject
     AssetCatalog catalog;
@@ -80,6 +84,38 @@ class QuoteService {
         QuoteRequest request = QuoteRequest.read(body, catalog);
         byte[] hash = request.hash();
         WalletAddress recipient = new WalletAddress(ChainFamily.EVM, request.recipient().toChecksumString());
+        Quote quote;
+        try {
+            quote = price(user, request);
+        } catch (DomainException refused) {
+            return answerRefused(user, key, hash, recipient, refused);
+        }
+        QuoteWriter.Request write = new QuoteWriter.Request(quote, key, hash, recipient);
+        for (int attempt = 1; ; attempt++) {
+            switch (writer.write(write)) {
+                case QuoteStore.Created created -> {
+                    return new Answer(quote, true);
+                }
+                case QuoteStore.KeyUsed used -> {
+                    return replay(used.used(), hash);
+                }
+                case QuoteStore.RecipientNotVerified notVerified -> {
+                    // Words the refusal; when the wallet was verified just now, the quote is written again, once.
+                    wallets.requireVerified(user, recipient);
+                    if (attempt == 2) {
+                        throw new IllegalStateException("recipient verified and refused in turn: " + recipient);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A request the pricing refused is still answered like any other whose key was used before: the stored quote
+     * (or 422 for another request under the key); then a recipient that is not verified is refused before the price.
+     */
+    private Answer answerRefused(UserId user, String key, byte[] hash, WalletAddress recipient,
+                                 DomainException refused) {
         QuoteChecks.Found found = checks.before(user, key, recipient);
         if (found.usedKey().isPresent()) {
             return replay(found.usedKey().get(), hash);
@@ -87,11 +123,7 @@ class QuoteService {
         if (!found.recipientVerified()) {
             wallets.requireVerified(user, recipient);
         }
-        Quote quote = price(user, request);
-        if (!store.createWithKey(quote, key, hash)) {
-            return replay(store.findKey(user.value(), key).orElseThrow(), hash);
-        }
-        return new Answer(quote, true);
+        throw refused;
     }
 
     Optional<Quote> find(UUID id) {
@@ -142,9 +174,9 @@ class QuoteService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Duration ttl = QuoteMath.ttl(rate.price(), rate.confidence(), settings.ttlMax(), settings.ttlMin(),
                 settings.ttlWidestConfidence());
-        String snapshot = rate.json()
+        String snapshot = Jsonp.createObjectBuilder(pricer.provenance(rate))
                 .add("relativeConfidence", QuoteMath.relativeConfidence(rate.price(), rate.confidence()).toPlainString())
-                .add("usd", usd.json())
+                .add("usd", pricer.provenance(usd))
                 .add("notionalUsd", new BigDecimal(usdCents, 2).stripTrailingZeros().toPlainString())
                 .add("thresholds", Jsonp.createObjectBuilder()
                         .add("feeBps", settings.feeBps())

@@ -4,24 +4,36 @@ import io.swapdesk.platform.ChainId;
 import io.swapdesk.platform.EvmAddress;
 import io.swapdesk.quotes.QuotePayout;
 import io.swapdesk.quotes.QuoteStatus;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 /**
  * The quotes schema, in SQL. Plain native statements: every status change is a conditional update
@@ -38,21 +50,188 @@ class QuoteStore {
             notional_usd_cents::text, price::text, escrow, created_at, expires_at, updated_at, paid_amount::text,
             deposit_tx_hash, committed_at, tx_hash, block_number, amount_delivered::text, reason""";
 
+    private static final String CLAIM_KEYS = """
+            INSERT INTO quotes.idempotency_keys (user_id, idempotency_key, request_hash, quote_id, created_at)
+            SELECT user_id::uuid, idempotency_key, decode(request_hash, 'hex'), quote_id::uuid, created_at::timestamptz
+            FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                AS claim(user_id, idempotency_key, request_hash, quote_id, created_at)
+            ON CONFLICT (user_id, idempotency_key) DO NOTHING
+            RETURNING quote_id::text""";
+
+    private static final String INSERT_QUOTES = """
+            INSERT INTO quotes.quotes (id, user_id, status, from_chain_id, from_asset, from_token, from_decimals,
+                to_chain_id, to_asset, to_token, to_decimals, recipient, amount_in, amount_out, min_amount_out, fee,
+                notional_usd_cents, price, escrow, created_at, expires_at, updated_at)
+            SELECT id::uuid, user_id::uuid, status, from_chain_id::bigint, from_asset, from_token,
+                from_decimals::integer, to_chain_id::bigint, to_asset, to_token, to_decimals::integer, recipient,
+                amount_in::numeric, amount_out::numeric, min_amount_out::numeric, fee::numeric,
+                notional_usd_cents::numeric, price::jsonb, escrow, created_at::timestamptz, expires_at::timestamptz,
+                created_at::timestamptz
+            FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                ?::text[], ?::text[], ?::text[], ?::text[])
+                AS quote(id, user_id, status, from_chain_id, from_asset, from_token, from_decimals, to_chain_id,
+                    to_asset, to_token, to_decimals, recipient, amount_in, amount_out, min_amount_out, fee,
+                    notional_usd_cents, price, escrow, created_at, expires_at)""";
+
+    private static final String USED_KEYS = """
+            SELECT user_id::text, idempotency_key, request_hash, quote_id::text FROM quotes.idempotency_keys
+            WHERE (user_id, idempotency_key) IN (SELECT user_id::uuid, idempotency_key
+                FROM unnest(?::text[], ?::text[]) AS used(user_id, idempotency_key))""";
+
     @PersistenceContext(unitName = "swapdesk")
     private EntityManager entityManager;
 
+    /** The JTA datasource: the group's statements bind arrays, which the JDBC API has words for and JPA has not. */
+    @Resource(lookup = "jdbc/swapdesk")
+    DataSource dataSource;
+
     /**
-     * Claims the idempotency key for the quote and inserts the quote, in one transaction; false (and nothing written)
-     * when the key was claimed already — by a concurrent request with the same key, which this one waited for.
+     * Claims the idempotency keys and inserts the quotes whose key was free and whose recipient is verified, in one
+     * transaction of three statements whatever their number (plus one reading the keys used before, when any were):
+     * the answers, in the order of {@code group}.
+     *
+     * <p>The keys are claimed in one order (user, key), so two groups claiming the same keys at once wait for one
+     * another instead of deadlocking; a key claimed by a concurrent group is waited for and then read as used.
      */
-    boolean createWithKey(Quote quote, String key, byte[] requestHash) {
-        if (!claimKey(quote.userId(), key, requestHash, quote.id(), quote.createdAt())) {
-            return false;
+    List<Written> createGroup(List<NewQuote> group) {
+        List<NewQuote> claiming = group.stream().filter(NewQuote::recipientVerified)
+                .sorted(Comparator.comparing((NewQuote each) -> each.quote().userId()).thenComparing(NewQuote::key))
+                .toList();
+        try (Connection connection = dataSource.getConnection()) {
+            Set<UUID> claimed = claimKeys(connection, claiming);
+            List<Quote> created = claiming.stream().map(NewQuote::quote)
+                    .filter(quote -> claimed.contains(quote.id())).toList();
+            insert(connection, created);
+            List<NewQuote> unclaimed = group.stream().filter(each -> !claimed.contains(each.quote().id())).toList();
+            Map<KeyOf, UsedKey> used = usedKeys(connection, unclaimed);
+            return group.stream().map(each -> written(each, claimed, used)).toList();
+        } catch (SQLException e) {
+            throw new PersistenceException("writing " + group.size() + " quotes failed", e); // rolls back
         }
-        insert(quote);
-        return true;
     }
 
+    /** A quote to create, under its idempotency key. */
+    record NewQuote(Quote quote, String key, byte[] requestHash, boolean recipientVerified) {
+    }
+
+    /** What became of a {@link NewQuote}. */
+    sealed interface Written {
+    }
+
+    record Created() implements Written {
+    }
+
+    /** The key was used before, by the quote named: a replay, or another request under the same key. */
+    record KeyUsed(UsedKey used) implements Written {
+    }
+
+    /** Nothing written: the recipient is not a verified wallet of the user, and the key was not used. */
+    record RecipientNotVerified() implements Written {
+    }
+
+    private static Written written(NewQuote each, Set<UUID> claimed, Map<KeyOf, UsedKey> used) {
+        if (claimed.contains(each.quote().id())) {
+            return new Created();
+        }
+        UsedKey key = used.get(new KeyOf(each.quote().userId(), each.key()));
+        if (key != null) {
+            return new KeyUsed(key);
+        }
+        if (each.recipientVerified()) {
+            // The conflicting claim was rolled back after this group waited for it: not expected, since a claim
+            // commits with its quote, but never answered as a success.
+            throw new IllegalStateException("idempotency key neither claimed nor found");
+        }
+        return new RecipientNotVerified();
+    }
+
+    private record KeyOf(UUID user, String key) {
+    }
+
+    private static Set<UUID> claimKeys(Connection connection, List<NewQuote> claiming) throws SQLException {
+        if (claiming.isEmpty()) {
+            return Set.of();
+        }
+        try (PreparedStatement statement = connection.prepareStatement(CLAIM_KEYS)) {
+            bind(connection, statement,
+                    column(claiming, each -> each.quote().userId().toString()),
+                    column(claiming, NewQuote::key),
+                    column(claiming, each -> HexFormat.of().formatHex(each.requestHash())),
+                    column(claiming, each -> each.quote().id().toString()),
+                    column(claiming, each -> each.quote().createdAt().toString()));
+            Set<UUID> claimed = new HashSet<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    claimed.add(UUID.fromString(rows.getString(1)));
+                }
+            }
+            return claimed;
+        }
+    }
+
+    private static void insert(Connection connection, List<Quote> quotes) throws SQLException {
+        if (quotes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(INSERT_QUOTES)) {
+            bind(connection, statement,
+                    column(quotes, quote -> quote.id().toString()),
+                    column(quotes, quote -> quote.userId().toString()),
+                    column(quotes, quote -> quote.status().name()),
+                    column(quotes, quote -> Long.toString(quote.from().chain().value())),
+                    column(quotes, quote -> quote.from().symbol()),
+                    column(quotes, quote -> quote.from().token().toChecksumString()),
+                    column(quotes, quote -> Integer.toString(quote.from().decimals())),
+                    column(quotes, quote -> Long.toString(quote.to().chain().value())),
+                    column(quotes, quote -> quote.to().symbol()),
+                    column(quotes, quote -> quote.to().token().toChecksumString()),
+                    column(quotes, quote -> Integer.toString(quote.to().decimals())),
+                    column(quotes, quote -> quote.recipient().toChecksumString()),
+                    column(quotes, quote -> quote.amountIn().toString()),
+                    column(quotes, quote -> quote.amountOut().toString()),
+                    column(quotes, quote -> quote.minAmountOut().toString()),
+                    column(quotes, quote -> quote.fee().toString()),
+                    column(quotes, quote -> quote.notionalUsdCents().toString()),
+                    column(quotes, Quote::priceJson),
+                    column(quotes, quote -> quote.escrow().toChecksumString()),
+                    column(quotes, quote -> quote.createdAt().toString()),
+                    column(quotes, quote -> quote.expiresAt().toString()));
+            statement.executeUpdate();
+        }
+    }
+
+    private static Map<KeyOf, UsedKey> usedKeys(Connection connection, List<NewQuote> unclaimed) throws SQLException {
+        if (unclaimed.isEmpty()) {
+            return Map.of();
+        }
+        try (PreparedStatement statement = connection.prepareStatement(USED_KEYS)) {
+            bind(connection, statement,
+                    column(unclaimed, each -> each.quote().userId().toString()),
+                    column(unclaimed, NewQuote::key));
+            Map<KeyOf, UsedKey> used = new HashMap<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    used.put(new KeyOf(UUID.fromString(rows.getString(1)), rows.getString(2)),
+                            new UsedKey(rows.getBytes(3), UUID.fromString(rows.getString(4))));
+                }
+            }
+            return used;
+        }
+    }
+
+    private static <T> String[] column(List<T> rows, Function<T, String> value) {
+        return rows.stream().map(value).toArray(String[]::new);
+    }
+
+    private static void bind(Connection connection, PreparedStatement statement, String[]... columns)
+            throws SQLException {
+        for (int i = 0; i < columns.length; i++) {
+            statement.setArray(i + 1, connection.createArrayOf("text", columns[i]));
+        }
+    }
+
+    /** One quote, alone: for tests that need a quote in a given state. */
     void insert(Quote quote) {
         entityManager.createNativeQuery("""
                         INSERT INTO quotes.quotes (id, user_id, status, from_chain_id, from_asset, from_token,
@@ -131,22 +310,6 @@ class QuoteStore {
             Object[] columns = (Object[]) row;
             return new UsedKey((byte[]) columns[0], UUID.fromString((String) columns[1]));
         });
-    }
-
-    /**
-     * Claims the key for the quote; false when the key was claimed already (a concurrent request with the same key
-     * waits here until the first one's transaction ends, then sees its key).
-     */
-    boolean claimKey(UUID user, String key, byte[] requestHash, UUID quoteId, Instant now) {
-        return entityManager.createNativeQuery("""
-                        INSERT INTO quotes.idempotency_keys (user_id, idempotency_key, request_hash, quote_id, created_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (user_id, idempotency_key) DO NOTHING""")
-                .setParameter(1, user)
-                .setParameter(2, key)
-                .setParameter(3, requestHash)
-                .setParameter(4, quoteId)
-                .setParameter(5, Timestamp.from(now))
-                .executeUpdate() == 1;
     }
 
     /** PENDING → COMMITTED with the payment; false when the quote was not PENDING (another commit won). */

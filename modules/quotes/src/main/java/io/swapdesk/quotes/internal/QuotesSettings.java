@@ -31,6 +31,7 @@ public class QuotesSettings {
     static final String TTL_WIDEST_CONFIDENCE = "quotes.ttl.widest-confidence";
     static final String EXPIRY_INTERVAL_MS = "quotes.expiry.interval-ms";
     static final String EXPIRY_GRACE_SECONDS = "quotes.expiry.grace-seconds";
+    static final String WRITER_THREADS = "quotes.writer.threads";
 
     private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9.-]{1,16}");
     private static final Pattern PRICING_SYMBOL = Pattern.compile("[A-Z0-9]{2,10}");
@@ -44,6 +45,7 @@ public class QuotesSettings {
     private final BigDecimal ttlWidestConfidence;
     private final Duration expiryInterval;
     private final Duration expiryGrace;
+    private final int writerThreads;
 
     @Inject
     public QuotesSettings(Config config) {
@@ -68,6 +70,7 @@ public class QuotesSettings {
         }
         this.expiryInterval = Duration.ofMillis(whole(lookup, EXPIRY_INTERVAL_MS, 5_000, 100, 3_600_000));
         this.expiryGrace = Duration.ofSeconds(whole(lookup, EXPIRY_GRACE_SECONDS, 300, 0, 86_400));
+        this.writerThreads = (int) whole(lookup, WRITER_THREADS, 2, 1, 16);
     }
 
     /** Every served asset, in configuration order. */
@@ -116,6 +119,11 @@ public class QuotesSettings {
      */
     public Duration expiryGrace() {
         return expiryGrace;
+    }
+
+    /** The threads that write new quotes, each a group of them per transaction ({@link QuoteWriter}). */
+    public int writerThreads() {
+        return writerThreads;
     }
 
     /** {@code chainId:SYMBOL:token:decimals[:PRICING]}, comma separated. */

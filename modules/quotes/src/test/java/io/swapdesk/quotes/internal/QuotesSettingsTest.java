@@ -23,6 +23,7 @@ class QuotesSettingsTest {
         assertThat(settings.ttlMax().toSeconds()).isEqualTo(120);
         assertThat(settings.ttlMin().toSeconds()).isEqualTo(20);
         assertThat(settings.expiryGrace().toSeconds()).isEqualTo(300);
+        assertThat(settings.writerThreads()).isEqualTo(2);
     }
 
     @Test
@@ -49,5 +50,7 @@ class QuotesSettingsTest {
         assertThatThrownBy(() -> settings(Map.of(QuotesSettings.FEE_BPS, "-1"))).hasMessageContaining("quotes.fee-bps");
         assertThatThrownBy(() -> settings(Map.of(QuotesSettings.TTL_MIN_SECONDS, "500")))
                 .hasMessageContaining("quotes.ttl.min-seconds");
+        assertThatThrownBy(() -> settings(Map.of(QuotesSettings.WRITER_THREADS, "0")))
+                .hasMessageContaining("quotes.writer.threads");
     }
 }
