@@ -17,8 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +37,9 @@ class SqlCapacity implements Capacity {
 
     @Inject
     RiskSettings settings;
+
+    @Inject
+    DefaultLimitReads defaultLimitReads;
 
     @Inject
     Clock clock;
@@ -91,19 +92,16 @@ class SqlCapacity implements Capacity {
 
     /**
      * Read at most once per {@link #DEFAULT_LIMITS_MAX_AGE}: quote creation asks on every request, and its check is
-     * advice to the user only — the commit reads the limit in force in its own statements.
+     * advice to the user only — the commit reads the limit in force in its own statements. No transaction of its own
+     * (a cached answer needs none; {@link DefaultLimitReads} opens one to read).
      */
     @Override
-    @Transactional(Transactional.TxType.REQUIRED)
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Map<LimitKind, BigInteger> defaultLimits() {
         ReadLimits cached = defaultLimits;
         long now = System.nanoTime();
         if (cached == null || now - cached.readAt() > DEFAULT_LIMITS_MAX_AGE.toNanos()) {
-            Map<LimitKind, BigInteger> limits = new EnumMap<>(LimitKind.class);
-            for (LimitKind kind : LimitKind.values()) {
-                limits.put(kind, limit(kind, "*"));
-            }
-            cached = new ReadLimits(Collections.unmodifiableMap(limits), now);
+            cached = new ReadLimits(defaultLimitReads.read(), now);
             defaultLimits = cached;
         }
         return cached.limits();
