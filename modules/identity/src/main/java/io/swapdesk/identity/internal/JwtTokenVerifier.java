@@ -33,18 +33,28 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link TokenVerifier} for REST ({@link AccessFilter}) and WebSocket alike: RS256 only (the header's
  * {@code alg} is checked, so a token claiming {@code none} or HS256 is refused), issuer, audience,
  * expiry with {@code identity.jwt.clock-skew-seconds} of skew. A refusal says why and never
- * contains the token.
+ * contains the token. A token that passed is remembered, and at its next use only its expiry is checked again.
  */
 @ApplicationScoped
 public class JwtTokenVerifier implements TokenVerifier {
 
     private static final int MAX_TOKEN_CHARS = 8 * 1024;
+    static final int MAX_REMEMBERED = 10_000;
+
+    /**
+     * Tokens that passed every check, by their text, with what they say. A token cannot change, so its signature and
+     * claims are checked once (the RSA check is most of a token's cost, and a client sends the same token with every
+     * request until it expires); its expiry is checked at every use. Only tokens that passed are kept.
+     */
+    private final Map<String, SignedInUser> verified = new ConcurrentHashMap<>();
 
     private PublicKey publicKey;
     private IdentitySettings settings;
@@ -68,6 +78,20 @@ public class JwtTokenVerifier implements TokenVerifier {
 
     @Override
     public SignedInUser verify(String token) {
+        SignedInUser known = token == null ? null : verified.get(token);
+        if (known != null) {
+            requireUnexpired(known.expiresAt());
+            return known;
+        }
+        SignedInUser user = verifyFully(token);
+        if (verified.size() >= MAX_REMEMBERED) {
+            verified.clear(); // bounded; the busiest tokens come back at their next use
+        }
+        verified.put(token, user);
+        return user;
+    }
+
+    private SignedInUser verifyFully(String token) {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_CHARS) {
             throw invalid("a token is required: the one POST /api/auth/sessions returned");
         }
@@ -87,10 +111,14 @@ public class JwtTokenVerifier implements TokenVerifier {
             throw invalid("the token was issued for another service");
         }
         Instant expiresAt = Instant.ofEpochSecond(epochSeconds(claims, "exp"));
+        requireUnexpired(expiresAt);
+        return new SignedInUser(subject(claims), roles(claims), expiresAt);
+    }
+
+    private void requireUnexpired(Instant expiresAt) {
         if (!clock.instant().isBefore(expiresAt.plus(clockSkew))) {
             throw invalid("the token expired at " + expiresAt + ": sign in again");
         }
-        return new SignedInUser(subject(claims), roles(claims), expiresAt);
     }
 
     private boolean signatureValid(String[] parts) {
