@@ -5,6 +5,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Shutdown;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.sql.Array;
@@ -112,6 +113,11 @@ public class PriceLease {
     /** Whether this server computes prices now. */
     public boolean leader() {
         return leader;
+    }
+
+    /** Stops before the persistence unit and the datasources close under it ({@code @PreDestroy} may come after). */
+    void stopOnShutdown(@Observes Shutdown shutdown) {
+        stop();
     }
 
     @PreDestroy
@@ -247,6 +253,9 @@ public class PriceLease {
                     reported = true;
                 }
             } catch (LinkageError e) {
+                if (!running) {
+                    return; // the application is stopping and its class loader with it
+                }
                 LOG.log(Level.SEVERE, "pricing: the PostgreSQL driver is not visible to the application (server.xml:"
                         + " classloader commonLibraryRef=\"postgresql\"), so relayed prices cannot be received", e);
                 return;

@@ -3,6 +3,7 @@ package io.swapdesk.pricing.internal;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Shutdown;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
@@ -126,6 +127,11 @@ public class PriceRefresher {
         if (failing.remove(source.kind()) != null) {
             LOG.info(() -> "pricing: source " + source.kind() + " answers again");
         }
+    }
+
+    /** Stops before the persistence unit and the datasources close under it ({@code @PreDestroy} may come after). */
+    void stopOnShutdown(@Observes Shutdown shutdown) {
+        stop();
     }
 
     @PreDestroy

@@ -8,6 +8,7 @@ import io.swapdesk.pricing.Pair;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Shutdown;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 
@@ -96,6 +97,11 @@ public class SimulatedMarket {
         int places = decimals.computeIfAbsent(feed,
                 known -> priceFeeds.latestRound(known.chain(), known.address()).decimals());
         return price.movePointRight(places).setScale(0, RoundingMode.HALF_EVEN).toBigIntegerExact();
+    }
+
+    /** Stops before the persistence unit and the datasources close under it ({@code @PreDestroy} may come after). */
+    void stopOnShutdown(@Observes Shutdown shutdown) {
+        stop();
     }
 
     @PreDestroy

@@ -7,6 +7,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Shutdown;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.UserTransaction;
@@ -119,6 +120,11 @@ class TickRecorder {
             return;
         }
         writer.offer(tick);
+    }
+
+    /** Stops before the persistence unit and the datasources close under it ({@code @PreDestroy} may come after). */
+    void stopOnShutdown(@Observes Shutdown shutdown) {
+        stop();
     }
 
     @PreDestroy
