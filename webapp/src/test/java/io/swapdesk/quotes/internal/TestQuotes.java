@@ -1,5 +1,7 @@
 package io.swapdesk.quotes.internal;
 
+import io.swapdesk.identity.ChainFamily;
+import io.swapdesk.identity.WalletAddress;
 import io.swapdesk.platform.ChainId;
 import io.swapdesk.platform.EvmAddress;
 import io.swapdesk.platform.Ids;
@@ -9,7 +11,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 
 /**
  * In-container tests only: PENDING quotes as quote creation stores them, without the HTTP round and the prices, for
@@ -42,6 +47,36 @@ public class TestQuotes {
                 new BigInteger("150000000000000"), USD_CENTS, "{\"pair\":\"USDC-ETH\",\"price\":\"0.0005\"}", ESCROW,
                 now, now.plusSeconds(ttlSeconds), Quote.Execution.none(now)));
         return id;
+    }
+
+    @Inject
+    QuoteWriter writer;
+
+    /**
+     * Writes, as one group of the quote writer, a PENDING quote of {@code user} paid out to {@code recipient} under
+     * each of {@code keys}; a key in {@code unstorable} gets a quote the database refuses (a token of 99 decimals,
+     * which no ERC-20 has and the table's check forbids). Answers per key: {@code created}, {@code key used},
+     * {@code recipient not verified}, or {@code failed: <exception>}.
+     */
+    public List<String> writeGroup(UUID user, EvmAddress recipient, List<String> keys, Set<String> unstorable) {
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        List<QuoteWriter.Request> requests = keys.stream().map(key -> new QuoteWriter.Request(new Quote(Ids.newId(),
+                user, QuoteStatus.PENDING, new QuotedAsset(SOURCE, "USDC", USDC, unstorable.contains(key) ? 99 : 6),
+                new QuotedAsset(DESTINATION, "WETH", WETH, 18), recipient, AMOUNT_IN, AMOUNT_OUT, MIN_AMOUNT_OUT,
+                new BigInteger("150000000000000"), USD_CENTS, "{\"pair\":\"USDC-ETH\",\"price\":\"0.0005\"}", ESCROW,
+                now, now.plusSeconds(120), Quote.Execution.none(now)), key, new byte[32],
+                new WalletAddress(ChainFamily.EVM, recipient.toChecksumString()))).toList();
+        return writer.writeAsGroup(requests).stream().map(answer -> {
+            try {
+                return switch (answer.join()) {
+                    case QuoteStore.Created created -> "created";
+                    case QuoteStore.KeyUsed used -> "key used";
+                    case QuoteStore.RecipientNotVerified notVerified -> "recipient not verified";
+                };
+            } catch (CompletionException e) {
+                return "failed: " + e.getCause();
+            }
+        }).toList();
     }
 
     public Instant expiresAt(UUID quote) {

@@ -178,6 +178,16 @@ class QuoteWriter {
         }
     }
 
+    /**
+     * Writes these requests as one group now, on the caller's thread, as a writer thread would (and each alone when
+     * the group fails): for tests that need a group of known members.
+     */
+    List<CompletableFuture<QuoteStore.Written>> writeAsGroup(List<Request> requests) {
+        List<Pending> group = requests.stream().map(request -> new Pending(request, new CompletableFuture<>())).toList();
+        answer(group);
+        return group.stream().map(Pending::answer).toList();
+    }
+
     private void answer(List<Pending> group) {
         try {
             List<QuoteStore.Written> written = writeGroup(group.stream().map(Pending::request).toList());
