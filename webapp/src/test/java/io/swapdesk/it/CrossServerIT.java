@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -36,10 +37,24 @@ class CrossServerIT {
         PricesIT.pushAnswer(31338L, PricesIT.ETH_USD_FEED, BigInteger.valueOf(200_000_000_000L));
     }
 
+    /**
+     * Usually the first server, which started first; but an in-container test deployment on the first server runs a
+     * copy of the application, whose lease passes to either server when it is undeployed.
+     */
     @Test
-    void theFirstServerComputesAndTheSecondRelays() throws Exception {
-        assertThat(leaseHeld(TestEnvironment.baseUri())).isEqualTo(1);
-        assertThat(leaseHeld(TestEnvironment.secondBaseUri())).isEqualTo(0);
+    void exactlyOneServerComputesAndTheOtherRelays() throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        double first;
+        double second;
+        do {
+            first = leaseHeld(TestEnvironment.baseUri());
+            second = leaseHeld(TestEnvironment.secondBaseUri());
+            if (first + second == 1) {
+                break;
+            }
+            Thread.sleep(250);
+        } while (System.nanoTime() < deadline);
+        assertThat(List.of(first, second)).containsExactlyInAnyOrder(1.0, 0.0);
     }
 
     @Test
@@ -116,10 +131,10 @@ class CrossServerIT {
         }
     }
 
+    /** The server's pricing_lease_held; -1 while it is not registered (the lease check registers it again). */
     private static double leaseHeld(URI server) throws Exception {
         String metrics = Http.get(server.resolve("/metrics?scope=application")).body();
         Matcher held = Pattern.compile("(?m)^pricing_lease_held\\{[^}]*\\} (\\S+)$").matcher(metrics);
-        assertThat(held.find()).as("pricing_lease_held in " + server + "/metrics").isTrue();
-        return Double.parseDouble(held.group(1));
+        return held.find() ? Double.parseDouble(held.group(1)) : -1;
     }
 }

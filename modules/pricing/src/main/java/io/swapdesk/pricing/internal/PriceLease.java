@@ -89,7 +89,7 @@ public class PriceLease {
     private Thread listenThread;
 
     void start(@Observes Startup startup) {
-        metrics.gauge(LEADER, this, lease -> lease.leader ? 1 : 0);
+        registerGauge();
         if (!enabled) {
             leader = true;
             LOG.info("pricing: lease off (pricing.lease.enabled=false): this server computes prices and relays none");
@@ -153,6 +153,7 @@ public class PriceLease {
                     batch.add(first);
                     outgoing.drainTo(batch, 999);
                 }
+                registerGauge();
                 synchronized (this) {
                     if (leaseSession == null) {
                         outgoing.clear();
@@ -169,6 +170,15 @@ public class PriceLease {
                 LOG.log(Level.WARNING, "pricing: lease loop failed; retrying", e);
             }
         }
+    }
+
+    /**
+     * Registers {@code pricing_lease_held}, or finds it registered. Asked again at every check: the registry is the
+     * server's, and another application's copy of this bean stopping on the same server (an in-container test
+     * deployment) takes the gauge of that name with it.
+     */
+    private void registerGauge() {
+        metrics.gauge(LEADER, this, lease -> lease.leader ? 1 : 0);
     }
 
     private synchronized void tryAcquire() {
