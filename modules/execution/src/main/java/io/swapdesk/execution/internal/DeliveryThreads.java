@@ -37,6 +37,7 @@ public class DeliveryThreads {
 
     private final List<Thread> threads = new ArrayList<>();
     private final CountDownLatch stop = new CountDownLatch(1);
+    private final Wakeup scheduled = new Wakeup();
     private volatile boolean reconciled;
 
     void start(@Observes Startup startup) {
@@ -83,8 +84,14 @@ public class DeliveryThreads {
         }
     }
 
+    /** A commit on this server scheduled deliveries: the workers look now, not at their next poll. */
+    void deliveriesScheduled() {
+        scheduled.wake();
+    }
+
     private void work() {
         while (stop.getCount() > 0) {
+            long seen = scheduled.seen();
             boolean busy = false;
             try {
                 busy = engine.submitQueued();
@@ -92,10 +99,21 @@ public class DeliveryThreads {
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "delivery worker step failed; retrying after a pause", e);
             }
-            if (!busy && pause(settings.poll())) {
+            if (!busy && pauseUnlessScheduled(seen)) {
                 return;
             }
         }
+    }
+
+    /** Waits a poll, or until a delivery is scheduled here after {@code seen}; true when the server is stopping. */
+    private boolean pauseUnlessScheduled(long seen) {
+        try {
+            scheduled.await(seen, settings.poll());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+        return stop.getCount() == 0;
     }
 
     private void housekeep() {
@@ -129,6 +147,7 @@ public class DeliveryThreads {
     @PreDestroy
     void stop() {
         stop.countDown();
+        scheduled.wake(); // a worker in its pause sees the stop now
         List<Thread> running;
         synchronized (threads) {
             running = List.copyOf(threads);

@@ -47,6 +47,10 @@ class DepositProcessor {
     @Inject
     FundingSettings settings;
 
+    @Inject
+    DeliveryThreads deliveryThreads;
+
+    private final Wakeup recorded = new Wakeup();
     private volatile boolean running;
     private final List<Thread> threads = new ArrayList<>();
 
@@ -76,13 +80,19 @@ class DepositProcessor {
         threads.forEach(Thread::interrupt);
     }
 
+    /** The deposit watcher of this server recorded deposits: the processors look now, not at their next poll. */
+    void depositsRecorded() {
+        recorded.wake();
+    }
+
     private void loop(DepositCommits.Share share) {
         while (running) {
             try {
+                long seen = recorded.seen();
                 List<PendingDeposit> pending = commits.pending(BATCH, share);
                 handle(pending);
                 if (pending.size() < BATCH) {
-                    Thread.sleep(settings.pollInterval());
+                    recorded.await(seen, settings.pollInterval());
                 }
             } catch (InterruptedException e) {
                 return;
@@ -124,6 +134,7 @@ class DepositProcessor {
         }
         try {
             if (commits.commit(deposit, deposit.quoteId().orElseThrow(), treasury)) {
+                deliveryThreads.deliveriesScheduled();
                 LOG.info(() -> "deposit " + deposit.txHash() + " committed quote " + deposit.quoteId().orElseThrow());
             }
         } catch (DomainException refused) {

@@ -35,6 +35,9 @@ class DepositWatcher {
     private static final Logger LOG = Logger.getLogger(DepositWatcher.class.getName());
 
     @Inject
+    DepositProcessor processor;
+
+    @Inject
     Chains chains;
 
     @Inject
@@ -103,6 +106,7 @@ class DepositWatcher {
         List<DepositLog> deposits = escrowLogs.deposits(chain, escrow, last + 1, to);
         int added = recorder.record(chain, last, to, deposits);
         if (added > 0) {
+            processor.depositsRecorded();
             metrics.counter("swapdesk.execution.deposits.recorded", new Tag("chain", String.valueOf(chain.value())))
                     .inc(added);
             LOG.info(() -> added + " deposit(s) recorded on chain " + chain + " up to block " + to);
