@@ -23,6 +23,11 @@ class QuoteJson {
     Escrows escrows;
 
     JsonObject view(Quote quote) {
+        return view(quote, parse(quote.priceJson()));
+    }
+
+    /** The same, with the quote's price snapshot already at hand (a quote just made): not parsed again. */
+    JsonObject view(Quote quote, JsonObject price) {
         QuoteRef ref = new QuoteRef(quote.id());
         return Jsonp.createObjectBuilder()
                 .add("id", quote.id().toString())
@@ -34,7 +39,7 @@ class QuoteJson {
                 .add("amountOut", quote.amountOut().toString())
                 .add("minAmountOut", quote.minAmountOut().toString())
                 .add("fee", quote.fee().toString())
-                .add("price", parse(quote.priceJson()))
+                .add("price", price)
                 .add("createdAt", quote.createdAt().toString())
                 .add("expiresAt", quote.expiresAt().toString())
                 .add("deposit", Jsonp.createObjectBuilder()

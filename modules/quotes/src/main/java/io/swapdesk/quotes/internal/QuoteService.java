@@ -18,6 +18,7 @@ import io.swapdesk.risk.LimitKind;
 import io.swapdesk.risk.RiskError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import java.math.BigDecimal;
@@ -75,8 +76,14 @@ class QuoteService {
     @Inject
     Clock clock;
 
-    /** A quote answered for a request: made now, or made earlier for the same idempotency key. */
-    record Answer(Quote quote, boolean created) {
+    /**
+     * A quote answered for a request: made now (with its price snapshot as built), or made earlier for the same
+     * idempotency key.
+     */
+    record Answer(Quote quote, boolean created, Optional<JsonObject> price) {
+    }
+
+    private record Made(Quote quote, JsonObject price) {
     }
 
     Answer create(UserId user, String idempotencyKey, JsonValue body) {
@@ -84,17 +91,17 @@ class QuoteService {
         QuoteRequest request = QuoteRequest.read(body, catalog);
         byte[] hash = request.hash();
         WalletAddress recipient = new WalletAddress(ChainFamily.EVM, request.recipient().toChecksumString());
-        Quote quote;
+        Made made;
         try {
-            quote = price(user, request);
+            made = price(user, request);
         } catch (DomainException refused) {
             return answerRefused(user, key, hash, recipient, refused);
         }
-        QuoteWriter.Request write = new QuoteWriter.Request(quote, key, hash, recipient);
+        QuoteWriter.Request write = new QuoteWriter.Request(made.quote(), key, hash, recipient);
         for (int attempt = 1; ; attempt++) {
             switch (writer.write(write)) {
                 case QuoteStore.Created created -> {
-                    return new Answer(quote, true);
+                    return new Answer(made.quote(), true, Optional.of(made.price()));
                 }
                 case QuoteStore.KeyUsed used -> {
                     return replay(used.used(), hash);
@@ -140,10 +147,10 @@ class QuoteService {
                     + "request; a key stands for one request: send a new key for a new request",
                     Map.of("field", "Idempotency-Key"));
         }
-        return new Answer(store.find(used.quoteId()).orElseThrow(), false);
+        return new Answer(store.find(used.quoteId()).orElseThrow(), false, Optional.empty());
     }
 
-    private Quote price(UserId user, QuoteRequest request) {
+    private Made price(UserId user, QuoteRequest request) {
         ServedAsset from = request.from();
         ServedAsset to = request.to();
         Pricer.Priced rate = pricer.price(from.pricingSymbol(), to.pricingSymbol());
@@ -174,7 +181,7 @@ class QuoteService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Duration ttl = QuoteMath.ttl(rate.price(), rate.confidence(), settings.ttlMax(), settings.ttlMin(),
                 settings.ttlWidestConfidence());
-        String snapshot = Jsonp.createObjectBuilder(pricer.provenance(rate))
+        JsonObject snapshot = Jsonp.createObjectBuilder(pricer.provenance(rate))
                 .add("relativeConfidence", QuoteMath.relativeConfidence(rate.price(), rate.confidence()).toPlainString())
                 .add("usd", pricer.provenance(usd))
                 .add("notionalUsd", new BigDecimal(usdCents, 2).stripTrailingZeros().toPlainString())
@@ -186,10 +193,11 @@ class QuoteService {
                         .add("ttlMinSeconds", settings.ttlMin().toSeconds())
                         .add("ttlWidestConfidence", settings.ttlWidestConfidence().toPlainString())
                         .add("ttlSeconds", ttl.toSeconds()))
-                .build().toString();
-        return new Quote(Ids.newId(), user.value(), QuoteStatus.PENDING, QuotedAsset.of(from), QuotedAsset.of(to),
-                request.recipient(), request.amountIn(), conversion.amountOut(), conversion.minAmountOut(),
-                conversion.fee(), usdCents, snapshot, escrow, now, now.plus(ttl), Quote.Execution.none(now));
+                .build();
+        return new Made(new Quote(Ids.newId(), user.value(), QuoteStatus.PENDING, QuotedAsset.of(from),
+                QuotedAsset.of(to), request.recipient(), request.amountIn(), conversion.amountOut(),
+                conversion.minAmountOut(), conversion.fee(), usdCents, snapshot.toString(), escrow, now, now.plus(ttl),
+                Quote.Execution.none(now)), snapshot);
     }
 
     private static String requireKey(String key) {

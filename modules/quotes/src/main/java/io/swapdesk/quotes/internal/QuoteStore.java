@@ -50,15 +50,25 @@ class QuoteStore {
             notional_usd_cents::text, price::text, escrow, created_at, expires_at, updated_at, paid_amount::text,
             deposit_tx_hash, committed_at, tx_hash, block_number, amount_delivered::text, reason""";
 
-    private static final String CLAIM_KEYS = """
-            INSERT INTO quotes.idempotency_keys (user_id, idempotency_key, request_hash, quote_id, created_at)
-            SELECT user_id::uuid, idempotency_key, decode(request_hash, 'hex'), quote_id::uuid, created_at::timestamptz
-            FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                AS claim(user_id, idempotency_key, request_hash, quote_id, created_at)
-            ON CONFLICT (user_id, idempotency_key) DO NOTHING
-            RETURNING quote_id::text""";
-
-    private static final String INSERT_QUOTES = """
+    /**
+     * Claims the keys and inserts the quotes of the claimed ones, in one statement: the quotes come from the same
+     * arrays as the claims, and only a quote whose key this statement claimed is inserted. Answers the quotes created.
+     */
+    private static final String CREATE = """
+            WITH new AS (
+                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                AS new(id, user_id, status, from_chain_id, from_asset, from_token, from_decimals, to_chain_id,
+                    to_asset, to_token, to_decimals, recipient, amount_in, amount_out, min_amount_out, fee,
+                    notional_usd_cents, price, escrow, created_at, expires_at, idempotency_key, request_hash)
+            ), claimed AS (
+                INSERT INTO quotes.idempotency_keys (user_id, idempotency_key, request_hash, quote_id, created_at)
+                SELECT user_id::uuid, idempotency_key, decode(request_hash, 'hex'), id::uuid, created_at::timestamptz
+                FROM new
+                ON CONFLICT (user_id, idempotency_key) DO NOTHING
+                RETURNING quote_id
+            )
             INSERT INTO quotes.quotes (id, user_id, status, from_chain_id, from_asset, from_token, from_decimals,
                 to_chain_id, to_asset, to_token, to_decimals, recipient, amount_in, amount_out, min_amount_out, fee,
                 notional_usd_cents, price, escrow, created_at, expires_at, updated_at)
@@ -67,12 +77,8 @@ class QuoteStore {
                 amount_in::numeric, amount_out::numeric, min_amount_out::numeric, fee::numeric,
                 notional_usd_cents::numeric, price::jsonb, escrow, created_at::timestamptz, expires_at::timestamptz,
                 created_at::timestamptz
-            FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                ?::text[], ?::text[], ?::text[], ?::text[])
-                AS quote(id, user_id, status, from_chain_id, from_asset, from_token, from_decimals, to_chain_id,
-                    to_asset, to_token, to_decimals, recipient, amount_in, amount_out, min_amount_out, fee,
-                    notional_usd_cents, price, escrow, created_at, expires_at)""";
+            FROM new JOIN claimed ON claimed.quote_id = new.id::uuid
+            RETURNING id::text""";
 
     private static final String USED_KEYS = """
             SELECT user_id::text, idempotency_key, request_hash, quote_id::text FROM quotes.idempotency_keys
@@ -88,8 +94,8 @@ class QuoteStore {
 
     /**
      * Claims the idempotency keys and inserts the quotes whose key was free and whose recipient is verified, in one
-     * transaction of three statements whatever their number (plus one reading the keys used before, when any were):
-     * the answers, in the order of {@code group}.
+     * statement whatever their number (plus one reading the keys used before, when any were), in the caller's
+     * transaction: the answers, in the order of {@code group}.
      *
      * <p>The keys are claimed in one order (user, key), so two groups claiming the same keys at once wait for one
      * another instead of deadlocking; a key claimed by a concurrent group is waited for and then read as used.
@@ -99,10 +105,7 @@ class QuoteStore {
                 .sorted(Comparator.comparing((NewQuote each) -> each.quote().userId()).thenComparing(NewQuote::key))
                 .toList();
         try (Connection connection = dataSource.getConnection()) {
-            Set<UUID> claimed = claimKeys(connection, claiming);
-            List<Quote> created = claiming.stream().map(NewQuote::quote)
-                    .filter(quote -> claimed.contains(quote.id())).toList();
-            insert(connection, created);
+            Set<UUID> claimed = create(connection, claiming);
             List<NewQuote> unclaimed = group.stream().filter(each -> !claimed.contains(each.quote().id())).toList();
             Map<KeyOf, UsedKey> used = usedKeys(connection, unclaimed);
             return group.stream().map(each -> written(each, claimed, used)).toList();
@@ -149,32 +152,12 @@ class QuoteStore {
     private record KeyOf(UUID user, String key) {
     }
 
-    private static Set<UUID> claimKeys(Connection connection, List<NewQuote> claiming) throws SQLException {
+    private static Set<UUID> create(Connection connection, List<NewQuote> claiming) throws SQLException {
         if (claiming.isEmpty()) {
             return Set.of();
         }
-        try (PreparedStatement statement = connection.prepareStatement(CLAIM_KEYS)) {
-            bind(connection, statement,
-                    column(claiming, each -> each.quote().userId().toString()),
-                    column(claiming, NewQuote::key),
-                    column(claiming, each -> HexFormat.of().formatHex(each.requestHash())),
-                    column(claiming, each -> each.quote().id().toString()),
-                    column(claiming, each -> each.quote().createdAt().toString()));
-            Set<UUID> claimed = new HashSet<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    claimed.add(UUID.fromString(rows.getString(1)));
-                }
-            }
-            return claimed;
-        }
-    }
-
-    private static void insert(Connection connection, List<Quote> quotes) throws SQLException {
-        if (quotes.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement statement = connection.prepareStatement(INSERT_QUOTES)) {
+        List<Quote> quotes = claiming.stream().map(NewQuote::quote).toList();
+        try (PreparedStatement statement = connection.prepareStatement(CREATE)) {
             bind(connection, statement,
                     column(quotes, quote -> quote.id().toString()),
                     column(quotes, quote -> quote.userId().toString()),
@@ -196,8 +179,16 @@ class QuoteStore {
                     column(quotes, Quote::priceJson),
                     column(quotes, quote -> quote.escrow().toChecksumString()),
                     column(quotes, quote -> quote.createdAt().toString()),
-                    column(quotes, quote -> quote.expiresAt().toString()));
-            statement.executeUpdate();
+                    column(quotes, quote -> quote.expiresAt().toString()),
+                    column(claiming, NewQuote::key),
+                    column(claiming, each -> HexFormat.of().formatHex(each.requestHash())));
+            Set<UUID> created = new HashSet<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    created.add(UUID.fromString(rows.getString(1)));
+                }
+            }
+            return created;
         }
     }
 

@@ -7,7 +7,7 @@ import io.swapdesk.platform.Jsonp;
 import io.swapdesk.platform.PlatformError;
 import io.swapdesk.quotes.QuoteStatus;
 import io.swapdesk.quotes.QuotesError;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -36,11 +36,12 @@ import java.util.stream.Collectors;
 
 /**
  * {@code /api/quotes}: the caller's quotes. Creating one needs an {@code Idempotency-Key}; reading one that belongs to
- * someone else answers the same 404 as one that does not exist.
+ * someone else answers the same 404 as one that does not exist. One instance serves every request (the caller comes
+ * from the request-scoped {@link CurrentUser}).
  */
 @Path("quotes")
 @Produces(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped
 public class QuotesResource {
 
     static final int DEFAULT_LIMIT = 20;
@@ -55,18 +56,17 @@ public class QuotesResource {
     @Inject
     QuoteJson json;
 
-    @Context
-    UriInfo uri;
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ask for a quote", description = "Prices a swap of from.amount base units of from.asset on "
             + "from.chainId into to.asset on to.chainId, paid out to recipient (one of your verified wallets), and "
             + "answers the quote with deposit instructions. The same Idempotency-Key with the same body answers the "
             + "same quote (200); with another body it is refused (422).")
-    public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey, JsonValue body) {
+    public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey, JsonValue body,
+                           @Context UriInfo uri) {
         QuoteService.Answer answer = quotes.create(currentUser.id(), idempotencyKey, body);
-        JsonObject view = json.view(answer.quote());
+        JsonObject view = answer.price().map(price -> json.view(answer.quote(), price))
+                .orElseGet(() -> json.view(answer.quote()));
         if (!answer.created()) {
             return Response.ok(view).header("Idempotent-Replayed", "true").build();
         }
