@@ -1,5 +1,5 @@
--- The baseline of quote creation (bin/bench-swap): what QuoteStore.createWithKey writes for one POST /api/quotes, the
--- idempotency key and then the quote, in one transaction, the same columns, run with -M prepared (values travel as
+-- The baseline of quote creation (bin/bench-swap): the rows one POST /api/quotes writes, the idempotency key and then
+-- the quote, in one transaction per quote, the same columns, run with -M prepared (values travel as
 -- parameters, as over JDBC). The amounts, tokens and price snapshot are those of a quote the server made in this run.
 -- Ids are time-ordered like the server's UUIDv7: :base (milliseconds << 16) plus a per-client counter.
 \set i :i + 1
