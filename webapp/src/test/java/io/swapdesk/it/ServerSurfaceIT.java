@@ -41,6 +41,14 @@ class ServerSurfaceIT {
     }
 
     @Test
+    void metricsKeepThePoolsAndDropThePerRequestTimers() throws Exception {
+        String metrics = Http.get(TestEnvironment.uri("/metrics")).body();
+
+        assertThat(metrics).contains("threadpool_", "connectionpool_", "memory_");
+        assertThat(metrics).doesNotContain("http_server_request", "REST_request");
+    }
+
+    @Test
     void openApiDocumentAndItsBrowsableUiAreServed() throws Exception {
         HttpResponse<String> document = Http.get(TestEnvironment.uri("/openapi"));
         HttpResponse<String> ui = Http.get(TestEnvironment.uri("/openapi/ui/"));
