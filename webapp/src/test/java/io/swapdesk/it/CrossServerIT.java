@@ -94,6 +94,73 @@ class CrossServerIT {
         }
     }
 
+    /**
+     * The lease is the holder's advisory lock: ending the session that holds it, as a crash or a lost connection
+     * would, passes the lease to a server that asks next (either one: the old holder asks again too). Prices computed
+     * after the takeover reach the clients of both servers.
+     */
+    @Test
+    void whenTheHoldersSessionDiesTheLeasePassesOnAndBothServersKeepStreaming() throws Exception {
+        awaitAvailable(TestEnvironment.baseUri());
+        awaitAvailable(TestEnvironment.secondBaseUri());
+        awaitOneHolder();
+        try (WebSocketIT.Client onFirst = WebSocketIT.Client.connect(TestEnvironment.baseUri());
+             WebSocketIT.Client onSecond = WebSocketIT.Client.connect(TestEnvironment.secondBaseUri())) {
+            for (WebSocketIT.Client client : new WebSocketIT.Client[] {onFirst, onSecond}) {
+                client.send("{\"op\":\"subscribe\",\"channel\":\"prices\",\"pairs\":[\"ETH-USD\"]}");
+            }
+
+            assertThat(endLeaseSession()).as("sessions holding the lease, ended").isEqualTo(1);
+            awaitOneHolder();
+            PricesIT.pushAnswer(31337L, PricesIT.ETH_USD_FEED, BigInteger.valueOf(200_250_000_000L));
+            PricesIT.pushAnswer(31338L, PricesIT.ETH_USD_FEED, BigInteger.valueOf(200_250_000_000L));
+
+            JsonObject onFirstServer = awaitFrame(onFirst, "price", "price", "2002.5");
+            JsonObject onSecondServer = awaitFrame(onSecond, "price", "price", "2002.5");
+            assertThat(onSecondServer.getJsonObject("data")).isEqualTo(onFirstServer.getJsonObject("data"));
+        }
+    }
+
+    /** Waits until exactly one server says it holds the lease, and no session holds it but that one. */
+    private static void awaitOneHolder() throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        double first;
+        double second;
+        do {
+            first = leaseHeld(TestEnvironment.baseUri());
+            second = leaseHeld(TestEnvironment.secondBaseUri());
+            if (first + second == 1 && leaseSessions() == 1) {
+                return;
+            }
+            Thread.sleep(250);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("lease held by the servers: " + first + " and " + second + ", by "
+                + leaseSessions() + " database sessions, after " + WAIT);
+    }
+
+    /** The lease's advisory lock as pg_locks shows a bigint key: its high and low 32 bits, objsubid 1. */
+    private static final String LEASE_LOCK = "FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1"
+            + " AND classid = 1400332656 AND objid = 1349673777"
+            + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())";
+
+    private static int leaseSessions() throws Exception {
+        return countOf("SELECT count(*) " + LEASE_LOCK);
+    }
+
+    private static int endLeaseSession() throws Exception {
+        return countOf("SELECT count(*) FROM (SELECT pg_terminate_backend(pid) AS ended " + LEASE_LOCK + ") t"
+                + " WHERE ended");
+    }
+
+    private static int countOf(String sql) throws Exception {
+        try (Connection database = TestEnvironment.database();
+             PreparedStatement statement = database.prepareStatement(sql);
+             ResultSet result = statement.executeQuery()) {
+            result.next();
+            return result.getInt(1);
+        }
+    }
+
     private static JsonObject awaitFrame(WebSocketIT.Client client, String type, String field, String value)
             throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();

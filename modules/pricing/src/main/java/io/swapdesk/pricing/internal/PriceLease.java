@@ -258,6 +258,9 @@ public class PriceLease {
                     }
                 }
             } catch (SQLException | RuntimeException e) {
+                if (!running) {
+                    return; // stopping: the beans it hands prices to may be gone already
+                }
                 if (!reported) {
                     LOG.log(Level.WARNING, "pricing: listening for relayed prices failed; retrying", e);
                     reported = true;
