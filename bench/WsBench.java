@@ -1,19 +1,14 @@
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -32,6 +27,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * (the advisory lock SwapDesk's servers take) and NOTIFYs ten ETH-USD aggregates a second on the relay channel, in the
  * relay's message format, so the server under test relays exactly what a follower server relays in production. The
  * Node baseline publishes the same sequence itself (bench/ws-broadcast.mjs).
+ *
+ * <p>Beside each result, the cores the server process and this client used over the window, from /proc (the server's
+ * pid from BENCH_SERVER_PID, or the file BENCH_SERVER_PID_FILE names): on two cores, what the client uses the server
+ * cannot.
  *
  * <p>Usage: java -cp postgresql.jar WsBench.java NAME WS_URL COUNTS WARMUP_S MEASURE_S SOURCE_IP_BASE [JDBC_URL USER PASSWORD]
  */
@@ -53,14 +52,15 @@ public class WsBench {
             publisher = publish(args[6], args[7], args.length > 8 ? args[8] : "");
             awaitReady(URI.create(target.toString().replaceFirst("^ws", "http").replaceFirst("/ws$", "/health/ready")));
         }
-        System.out.printf(Locale.ROOT, "%-9s %11s %10s %9s %8s %8s %8s %10s%n", "server", "subscribers",
-                "complete", "msgs/s", "p50 ms", "p99 ms", "max ms", "verdict");
+        System.out.printf(Locale.ROOT, "%-9s %11s %10s %9s %8s %8s %8s %10s %10s %10s%n", "server", "subscribers",
+                "complete", "msgs/s", "p50 ms", "p99 ms", "max ms", "verdict", "server CPU", "client CPU");
         for (String count : args[2].split(",")) {
             int subscribers = Integer.parseInt(count.trim());
             Result result = run(target, subscribers, warmup, measure, InetAddress.getByName("127.0.0." + sourceIp++));
-            System.out.printf(Locale.ROOT, "%-9s %11d %10s %9.0f %8.1f %8.1f %8.1f %10s%n", name, subscribers,
-                    result.complete + "/" + subscribers, result.rate, result.p50, result.p99, result.max,
-                    result.complete == subscribers && result.p99 < 100 ? "full" : "FAILS");
+            System.out.printf(Locale.ROOT, "%-9s %11d %10s %9.0f %8.1f %8.1f %8.1f %10s %10.2f %10.2f%n", name,
+                    subscribers, result.complete + "/" + subscribers, result.rate, result.p50, result.p99, result.max,
+                    result.complete == subscribers && result.p99 < 100 ? "full" : "FAILS", result.serverCpu,
+                    result.clientCpu);
             System.out.flush();
         }
         if (publisher != null) {
@@ -88,34 +88,28 @@ public class WsBench {
         throw new IllegalStateException(health + " not ready within 300 s");
     }
 
-    record Result(int complete, double rate, double p50, double p99, double max) {
+    record Result(int complete, double rate, double p50, double p99, double max, double clientCpu, double serverCpu) {
     }
 
     static Result run(URI target, int subscribers, int warmup, int measure, InetAddress source) throws Exception {
-        ExecutorService listeners = Executors.newFixedThreadPool(2);
-        int clientCount = 4;
-        List<HttpClient> clients = new ArrayList<>();
-        for (int i = 0; i < clientCount; i++) {
-            clients.add(HttpClient.newBuilder().executor(listeners).localAddress(source).build());
-        }
         Window window = new Window();
+        Connections connections = new Connections(target, source);
         List<Subscriber> all = new ArrayList<>();
-        List<CompletableFuture<WebSocket>> opening = new ArrayList<>();
-        Semaphore handshakes = new Semaphore(200);
         for (int i = 0; i < subscribers; i++) {
-            Subscriber subscriber = new Subscriber(window);
-            all.add(subscriber);
-            handshakes.acquire();
-            CompletableFuture<WebSocket> socket = clients.get(i % clientCount).newWebSocketBuilder()
-                    .connectTimeout(Duration.ofSeconds(60)).buildAsync(target, subscriber)
-                    .whenComplete((ws, failure) -> handshakes.release());
-            opening.add(socket.thenCompose(ws -> ws.sendText(SUBSCRIBE, true)));
+            all.add(connections.open(new Subscriber(window)));
         }
-        CompletableFuture.allOf(opening.toArray(CompletableFuture[]::new)).get(300, TimeUnit.SECONDS);
+        int failed = connections.awaitOpen(subscribers, 300);
+        if (failed > 0) {
+            System.err.printf(Locale.ROOT, "%d of %d subscribers could not connect or subscribe%n", failed, subscribers);
+        }
         Thread.sleep(warmup * 1000L);
+        long[] cpuBefore = {ticks("self"), ticks(serverPid())};
+        long openedNanos = System.nanoTime();
         window.open(System.currentTimeMillis());
         Thread.sleep(measure * 1000L);
         window.close(System.currentTimeMillis());
+        long[] cpuAfter = {ticks("self"), ticks(serverPid())};
+        double seconds = (System.nanoTime() - openedNanos) / 1e9;
         Thread.sleep(500); // the window's last messages in flight
         long first = window.firstSeq.get();
         long last = window.lastSeq.get();
@@ -133,16 +127,41 @@ public class WsBench {
                 complete++;
             }
         }
-        for (CompletableFuture<WebSocket> socket : opening) {
-            socket.thenAccept(ws -> ws.abort());
-        }
-        listeners.shutdownNow();
-        for (HttpClient client : clients) {
-            client.shutdownNow();
-        }
+        connections.closeAll();
         Thread.sleep(2000);
         return new Result(complete, messages / (double) measure, window.percentile(0.50), window.percentile(0.99),
-                window.max());
+                window.max(), cpuShare(cpuBefore[0], cpuAfter[0], seconds),
+                cpuShare(cpuBefore[1], cpuAfter[1], seconds));
+    }
+
+    /** The server under test: BENCH_SERVER_PID, or the pid in the file BENCH_SERVER_PID_FILE names (Liberty's). */
+    static String serverPid() {
+        String pid = System.getenv("BENCH_SERVER_PID");
+        if (pid != null && !pid.isBlank()) {
+            return pid.trim();
+        }
+        String file = System.getenv("BENCH_SERVER_PID_FILE");
+        try {
+            return file == null ? "none" : java.nio.file.Files.readString(java.nio.file.Path.of(file)).trim();
+        } catch (java.io.IOException e) {
+            return "none";
+        }
+    }
+
+    /** Cores used over the window (1.0 = one core busy all along); NaN when /proc cannot tell. */
+    static double cpuShare(long before, long after, double seconds) {
+        return before < 0 || after < 0 ? Double.NaN : (after - before) / 100.0 / seconds; // USER_HZ 100
+    }
+
+    /** The user and system CPU time of a process, all its threads, in clock ticks; -1 when /proc cannot tell. */
+    static long ticks(String pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** What every subscriber shares: the measurement window, the sequence range it saw, the latency histogram. */
@@ -187,46 +206,30 @@ public class WsBench {
         }
     }
 
-    /** One connection: counts what it receives; a message published within the window is measured. */
-    static final class Subscriber implements WebSocket.Listener {
+    /** One subscriber: counts what it receives; a message published within the window is measured. */
+    static final class Subscriber {
         final Window window;
         private final java.util.BitSet seen = new java.util.BitSet(MAX_SEQ);
         volatile long inWindow;
-        private final StringBuilder partial = new StringBuilder();
 
         Subscriber(Window window) {
             this.window = window;
         }
 
-        @Override
-        public void onOpen(WebSocket webSocket) {
-            webSocket.request(1);
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            long arrived = System.nanoTime();
-            long wall = System.currentTimeMillis();
-            if (!last) {
-                partial.append(data);
-                webSocket.request(1);
-                return null;
-            }
-            String text = partial.isEmpty() ? data.toString() : partial.append(data).toString();
-            partial.setLength(0);
-            webSocket.request(1);
+        /** A whole text message, as it arrived at {@code arrived} (System.nanoTime) and {@code wall} (epoch ms). */
+        void onText(String text, long arrived, long wall) {
             if (!text.contains("\"type\":\"price\"") || text.contains("\"snapshot\"")) {
-                return null;
+                return;
             }
             String observed = field(text, "\"observedAt\":\"");
             String price = field(text, "\"price\":\"");
             if (observed == null || price == null) {
-                return null;
+                return;
             }
             long publishedMicros = epochMicros(observed);
             long publishedMillis = Math.floorDiv(publishedMicros, 1000);
             if (publishedMillis < window.from || publishedMillis > window.to) {
-                return null;
+                return;
             }
             long seq = Math.round((Double.parseDouble(price) - 3000) * 100);
             synchronized (this) {
@@ -239,7 +242,6 @@ public class WsBench {
             long latencyMicros = (wall * 1000 + (arrived / 1000) % 1000) - publishedMicros;
             int bucket = (int) Math.max(0, Math.min(BUCKETS - 1, latencyMicros / 100));
             window.histogram.incrementAndGet(bucket);
-            return null;
         }
 
         synchronized boolean seen(int index) {
@@ -283,6 +285,359 @@ public class WsBench {
             start += key.length();
             int end = text.indexOf('"', start);
             return end < 0 ? null : text.substring(start, end);
+        }
+    }
+
+    /**
+     * The subscribers' WebSocket connections, on NIO with one selector thread: the handshake, a masked subscribe
+     * frame, then the server's frames read straight from bytes (text, continuation, ping answered with pong, close).
+     * The JDK's WebSocket client spent several times this CPU per message, and on two cores the load client's CPU is
+     * the server's loss.
+     */
+    static final class Connections implements Runnable {
+        private static final int MAX_HANDSHAKES = 200;
+        private static final long HANDSHAKE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
+        private long lastStallCheck;
+        private final java.net.InetSocketAddress server;
+        private final InetAddress source;
+        private final byte[] handshake;
+        private final java.nio.channels.Selector selector;
+        private final java.util.concurrent.ConcurrentLinkedQueue<Link> connecting =
+                new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final Semaphore handshakes = new Semaphore(MAX_HANDSHAKES);
+        private final java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+        private final List<Link> all = new ArrayList<>();
+        private final java.nio.ByteBuffer readBuffer = java.nio.ByteBuffer.allocateDirect(128 * 1024);
+        private final byte[] bytes = new byte[256 * 1024];
+        private final Thread thread;
+        private volatile boolean running = true;
+        private int expected;
+
+        Connections(URI target, InetAddress source) throws java.io.IOException {
+            this.server = new java.net.InetSocketAddress(target.getHost(), target.getPort());
+            this.source = source;
+            String path = target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();
+            this.handshake = ("GET " + path + " HTTP/1.1\r\nHost: " + target.getHost() + ":" + target.getPort()
+                    + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            this.selector = java.nio.channels.Selector.open();
+            this.thread = new Thread(this, "ws-client");
+            this.thread.start();
+        }
+
+        /** Starts connecting one subscriber; at most 200 handshakes are in flight, as a browser crowd would be. */
+        Subscriber open(Subscriber subscriber) throws InterruptedException {
+            handshakes.acquire();
+            Link link = new Link(subscriber);
+            synchronized (all) {
+                all.add(link);
+                expected++;
+            }
+            connecting.add(link);
+            selector.wakeup();
+            return subscriber;
+        }
+
+        /** Waits until every link subscribed or failed; answers the number that failed. */
+        int awaitOpen(int count, int timeoutSeconds) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+            while (System.nanoTime() < deadline) {
+                int done = 0;
+                synchronized (all) {
+                    for (Link link : all) {
+                        if (link.state >= Link.OPEN) {
+                            done++;
+                        }
+                    }
+                }
+                if (done >= count) {
+                    return failures.get();
+                }
+                Thread.sleep(50);
+            }
+            throw new IllegalStateException("the subscribers did not all connect within " + timeoutSeconds + " s");
+        }
+
+        void closeAll() throws InterruptedException {
+            running = false;
+            selector.wakeup();
+            thread.join(10_000);
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (running) {
+                    selector.select(100);
+                    for (Link link; (link = connecting.poll()) != null; ) {
+                        start(link);
+                    }
+                    failStalledHandshakes();
+                    for (var keys = selector.selectedKeys().iterator(); keys.hasNext(); ) {
+                        var key = keys.next();
+                        keys.remove();
+                        Link link = (Link) key.attachment();
+                        try {
+                            if (key.isConnectable()) {
+                                connected(key, link);
+                            } else if (key.isReadable()) {
+                                read(key, link);
+                            }
+                        } catch (java.io.IOException | RuntimeException e) {
+                            fail(key, link);
+                        }
+                    }
+                }
+                for (var key : selector.keys()) {
+                    key.channel().close();
+                }
+                selector.close();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        /** A handshake the server has not answered within 60 s fails, as a browser would give up. */
+        private void failStalledHandshakes() {
+            long now = System.nanoTime();
+            if (now - lastStallCheck < 1_000_000_000L) {
+                return;
+            }
+            lastStallCheck = now;
+            List<Link> stalled = new ArrayList<>();
+            synchronized (all) {
+                for (Link link : all) {
+                    if (link.state == Link.HANDSHAKE && now - link.startedNanos > HANDSHAKE_TIMEOUT_NANOS) {
+                        stalled.add(link);
+                    }
+                }
+            }
+            for (Link link : stalled) {
+                fail(link.channel == null ? null : link.channel.keyFor(selector), link);
+            }
+        }
+
+        private void start(Link link) {
+            try {
+                var channel = java.nio.channels.SocketChannel.open();
+                channel.configureBlocking(false);
+                channel.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
+                channel.bind(new java.net.InetSocketAddress(source, 0));
+                link.channel = channel;
+                if (channel.connect(server)) {
+                    channel.register(selector, java.nio.channels.SelectionKey.OP_READ, link);
+                    write(channel, handshake);
+                } else {
+                    channel.register(selector, java.nio.channels.SelectionKey.OP_CONNECT, link);
+                }
+            } catch (java.io.IOException e) {
+                fail(null, link);
+            }
+        }
+
+        private void connected(java.nio.channels.SelectionKey key, Link link) throws java.io.IOException {
+            var channel = (java.nio.channels.SocketChannel) key.channel();
+            channel.finishConnect();
+            key.interestOps(java.nio.channels.SelectionKey.OP_READ);
+            write(channel, handshake);
+        }
+
+        private void fail(java.nio.channels.SelectionKey key, Link link) {
+            if (link.state < Link.OPEN) {
+                failures.incrementAndGet();
+                handshakes.release();
+            }
+            link.state = Link.CLOSED;
+            try {
+                if (key != null) {
+                    key.cancel();
+                }
+                if (link.channel != null) {
+                    link.channel.close();
+                }
+            } catch (java.io.IOException ignored) {
+                // closing anyway
+            }
+        }
+
+        /** Reads what is there; whole frames are handled, a partial one waits in the link for the rest. */
+        private void read(java.nio.channels.SelectionKey key, Link link) throws java.io.IOException {
+            var channel = (java.nio.channels.SocketChannel) key.channel();
+            int carried = link.carry(bytes);
+            readBuffer.clear();
+            int n = channel.read(readBuffer);
+            if (n < 0) {
+                fail(key, link);
+                return;
+            }
+            long arrived = System.nanoTime();
+            long wall = System.currentTimeMillis();
+            readBuffer.flip();
+            readBuffer.get(bytes, carried, n);
+            int end = carried + n;
+            int at = 0;
+            if (link.state == Link.HANDSHAKE) {
+                int headers = endOfHeaders(bytes, end);
+                if (headers < 0) {
+                    link.keep(bytes, 0, end);
+                    return;
+                }
+                String status = new String(bytes, 0, Math.min(12, end), java.nio.charset.StandardCharsets.US_ASCII);
+                if (!status.startsWith("HTTP/1.1 101")) {
+                    throw new java.io.IOException("handshake refused: " + status);
+                }
+                at = headers;
+                write(channel, frame(1, SUBSCRIBE.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+                link.state = Link.OPEN;
+                handshakes.release();
+            }
+            while (at < end) {
+                int consumed = frame(channel, link, bytes, at, end, arrived, wall);
+                if (consumed == 0) {
+                    break;
+                }
+                at += consumed;
+            }
+            link.keep(bytes, at, end);
+        }
+
+        /** Handles the frame at {@code at}; answers its length, or 0 when it has not fully arrived. */
+        private int frame(java.nio.channels.SocketChannel channel, Link link, byte[] in, int at, int end,
+                          long arrived, long wall) throws java.io.IOException {
+            if (end - at < 2) {
+                return 0;
+            }
+            int opcode = in[at] & 0x0f;
+            boolean fin = (in[at] & 0x80) != 0;
+            boolean masked = (in[at + 1] & 0x80) != 0;
+            long length = in[at + 1] & 0x7f;
+            int header = 2;
+            if (length == 126) {
+                if (end - at < 4) {
+                    return 0;
+                }
+                length = ((in[at + 2] & 0xff) << 8) | (in[at + 3] & 0xff);
+                header = 4;
+            } else if (length == 127) {
+                if (end - at < 10) {
+                    return 0;
+                }
+                length = 0;
+                for (int i = 0; i < 8; i++) {
+                    length = (length << 8) | (in[at + 2 + i] & 0xff);
+                }
+                header = 10;
+            }
+            int mask = masked ? 4 : 0;
+            if (length > 65_536) {
+                throw new java.io.IOException("a frame of " + length + " bytes: not a price");
+            }
+            if (end - at < header + mask + length) {
+                return 0;
+            }
+            int payload = at + header + mask;
+            if (masked) {
+                for (int i = 0; i < length; i++) {
+                    in[payload + i] ^= in[at + header + (i & 3)];
+                }
+            }
+            int size = (int) length;
+            switch (opcode) {
+                case 0, 1 -> {
+                    if (fin && link.partial == null) {
+                        link.subscriber.onText(new String(in, payload, size,
+                                java.nio.charset.StandardCharsets.ISO_8859_1), arrived, wall);
+                    } else {
+                        if (link.partial == null) {
+                            link.partial = new java.io.ByteArrayOutputStream();
+                        }
+                        link.partial.write(in, payload, size);
+                        if (fin) {
+                            link.subscriber.onText(link.partial.toString(
+                                    java.nio.charset.StandardCharsets.ISO_8859_1), arrived, wall);
+                            link.partial = null;
+                        }
+                    }
+                }
+                case 9 -> write(channel, frame(10, java.util.Arrays.copyOfRange(in, payload, payload + size)));
+                case 8 -> throw new java.io.IOException("closed by the server");
+                default -> {
+                    // pong or reserved: nothing to do
+                }
+            }
+            return header + mask + size;
+        }
+
+        private static int endOfHeaders(byte[] in, int end) {
+            for (int i = 3; i < end; i++) {
+                if (in[i] == '\n' && in[i - 1] == '\r' && in[i - 2] == '\n' && in[i - 3] == '\r') {
+                    return i + 1;
+                }
+            }
+            return -1;
+        }
+
+        /** A client frame: final, masked (RFC 6455 asks it of clients), with a payload under 64 KiB. */
+        private static byte[] frame(int opcode, byte[] payload) {
+            int header = payload.length < 126 ? 2 : 4;
+            byte[] frame = new byte[header + 4 + payload.length];
+            frame[0] = (byte) (0x80 | opcode);
+            if (header == 2) {
+                frame[1] = (byte) (0x80 | payload.length);
+            } else {
+                frame[1] = (byte) (0x80 | 126);
+                frame[2] = (byte) (payload.length >> 8);
+                frame[3] = (byte) payload.length;
+            }
+            byte[] mask = {0x11, 0x22, 0x33, 0x44};
+            System.arraycopy(mask, 0, frame, header, 4);
+            for (int i = 0; i < payload.length; i++) {
+                frame[header + 4 + i] = (byte) (payload[i] ^ mask[i & 3]);
+            }
+            return frame;
+        }
+
+        /** Small writes on an idle socket go out at once; a socket that cannot take them is a failed subscriber. */
+        private static void write(java.nio.channels.SocketChannel channel, byte[] data) throws java.io.IOException {
+            var buffer = java.nio.ByteBuffer.wrap(data);
+            for (int tries = 0; buffer.hasRemaining() && tries < 1000; tries++) {
+                channel.write(buffer);
+            }
+            if (buffer.hasRemaining()) {
+                throw new java.io.IOException("the socket took no more bytes");
+            }
+        }
+    }
+
+    /** One subscriber's link and the bytes of a frame that has not fully arrived. */
+    static final class Link {
+        static final int HANDSHAKE = 0;
+        static final int OPEN = 1;
+        static final int CLOSED = 2;
+        final Subscriber subscriber;
+        volatile int state = HANDSHAKE;
+        final long startedNanos = System.nanoTime();
+        java.nio.channels.SocketChannel channel;
+        java.io.ByteArrayOutputStream partial;
+        private byte[] leftover;
+
+        Link(Subscriber subscriber) {
+            this.subscriber = subscriber;
+        }
+
+        /** Copies the bytes kept from the last read to the start of {@code into}; answers how many. */
+        int carry(byte[] into) {
+            if (leftover == null) {
+                return 0;
+            }
+            int n = leftover.length;
+            System.arraycopy(leftover, 0, into, 0, n);
+            leftover = null;
+            return n;
+        }
+
+        void keep(byte[] from, int at, int end) {
+            leftover = at < end ? java.util.Arrays.copyOfRange(from, at, end) : null;
         }
     }
 
