@@ -12,7 +12,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.HeuristicMixedException;
+import jakarta.transaction.HeuristicRollbackException;
+import jakarta.transaction.NotSupportedException;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.UserTransaction;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -47,6 +54,9 @@ class DepositCommits {
     @Inject
     Clock clock;
 
+    @Inject
+    UserTransaction transaction;
+
     /** Share {@code index} of {@code count}: the deposits whose id's last byte is {@code index} modulo {@code count}. */
     record Share(int index, int count) {
     }
@@ -74,13 +84,32 @@ class DepositCommits {
     }
 
     /**
-     * Commits the deposit's quote and schedules its delivery.
+     * Commits the deposit's quote and schedules its delivery, in a transaction begun and ended here rather than by
+     * {@code @Transactional}: a refusal is routine, and Liberty's transaction interceptor records every runtime
+     * exception that leaves it as an FFDC incident.
      *
      * @return false when another server holds or already handled the deposit
      * @throws DomainException the commit's refusal; the transaction is rolled back
      */
-    @Transactional
     boolean commit(PendingDeposit deposit, UUID quoteId, BigInteger treasuryBalance) {
+        try {
+            transaction.begin();
+            try {
+                boolean committed = commitInTransaction(deposit, quoteId, treasuryBalance);
+                transaction.commit();
+                return committed;
+            } finally {
+                if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                    transaction.rollback();
+                }
+            }
+        } catch (SystemException | NotSupportedException | RollbackException | HeuristicMixedException
+                 | HeuristicRollbackException e) {
+            throw new IllegalStateException("the commit of deposit " + deposit.txHash() + " failed", e);
+        }
+    }
+
+    private boolean commitInTransaction(PendingDeposit deposit, UUID quoteId, BigInteger treasuryBalance) {
         if (!lock(deposit.id())) {
             return false;
         }

@@ -1,6 +1,7 @@
 package io.swapdesk.quotes.internal;
 
 import io.swapdesk.identity.UserId;
+import io.swapdesk.platform.CallerTransaction;
 import io.swapdesk.platform.DomainException;
 import io.swapdesk.quotes.CommittedQuote;
 import io.swapdesk.quotes.QuoteCommit;
@@ -12,8 +13,10 @@ import io.swapdesk.risk.Capacity;
 import io.swapdesk.risk.CapacityRequest;
 import io.swapdesk.risk.Liquidity;
 import io.swapdesk.risk.Release;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.math.BigInteger;
@@ -35,7 +38,6 @@ import java.util.regex.Pattern;
  * until the winner's transaction ends and then find the quote no longer PENDING.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.MANDATORY)
 class JpaQuotes implements Quotes {
 
     private static final Pattern TX_HASH = Pattern.compile("0x[0-9a-fA-F]{64}");
@@ -53,8 +55,13 @@ class JpaQuotes implements Quotes {
     @Inject
     Clock clock;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    /** In the caller's transaction, checked without an interceptor: its refusals are routine (CallerTransaction). */
     @Override
     public CommittedQuote commit(QuoteCommit payment) {
+        CallerTransaction.require(transactions, "committing a quote");
         Quote quote = require(payment.quoteId());
         if (quote.status() != QuoteStatus.PENDING) {
             throw quote.notCommittable();
@@ -77,12 +84,14 @@ class JpaQuotes implements Quotes {
     }
 
     @Override
+    @Transactional(Transactional.TxType.MANDATORY)
     public void markExecuting(UUID quoteId, String txHash) {
         move(quoteId, EnumSet.of(QuoteStatus.COMMITTED), QuoteStatus.EXECUTING, Optional.of(txHash(txHash)),
                 Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     @Override
+    @Transactional(Transactional.TxType.MANDATORY)
     public void markCompleted(UUID quoteId, String txHash, long blockNumber, BigInteger amountDelivered) {
         if (blockNumber < 0 || amountDelivered == null || amountDelivered.signum() < 0) {
             throw new IllegalArgumentException("a block number and a delivered amount are not negative");
@@ -99,6 +108,7 @@ class JpaQuotes implements Quotes {
     }
 
     @Override
+    @Transactional(Transactional.TxType.MANDATORY)
     public void markRefunding(UUID quoteId, String reason) {
         move(require(quoteId), EnumSet.of(QuoteStatus.PENDING, QuoteStatus.EXPIRED, QuoteStatus.COMMITTED,
                 QuoteStatus.EXECUTING), QuoteStatus.REFUNDING, Optional.empty(), Optional.empty(), Optional.empty(),
@@ -107,12 +117,14 @@ class JpaQuotes implements Quotes {
     }
 
     @Override
+    @Transactional(Transactional.TxType.MANDATORY)
     public void markRefunded(UUID quoteId, String txHash) {
         move(quoteId, EnumSet.of(QuoteStatus.REFUNDING), QuoteStatus.REFUNDED, Optional.of(txHash(txHash)),
                 Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     @Override
+    @Transactional(Transactional.TxType.MANDATORY)
     public void markManualReview(UUID quoteId, String reason) {
         move(quoteId, EnumSet.of(QuoteStatus.COMMITTED, QuoteStatus.EXECUTING, QuoteStatus.REFUNDING),
                 QuoteStatus.MANUAL_REVIEW, Optional.empty(), Optional.empty(), Optional.empty(),

@@ -1,5 +1,6 @@
 package io.swapdesk.risk.internal;
 
+import io.swapdesk.platform.CallerTransaction;
 import io.swapdesk.platform.DomainException;
 import io.swapdesk.risk.Capacity;
 import io.swapdesk.risk.CapacityRequest;
@@ -7,8 +8,10 @@ import io.swapdesk.risk.LimitKind;
 import io.swapdesk.risk.Liquidity;
 import io.swapdesk.risk.Release;
 import io.swapdesk.risk.RiskError;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
@@ -25,11 +28,10 @@ import java.util.UUID;
  * Reserves in a fixed order — per-quote limit, user day, the reservation row, then chain day and treasury liquidity —
  * each step one conditional statement. The last two are rows every commit to the chain updates: taken last, their
  * locks are held for the shortest time, and always in the same order, so commits queue on them but never deadlock.
- * A refusal throws; everything reserved before it is undone by the caller's rollback, which the exception causes (it
- * marks the transaction rollback-only).
+ * A refusal throws; everything reserved before it is undone by the caller's rollback, which the exception causes when
+ * it leaves the caller's {@code @Transactional} method.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.MANDATORY)
 class SqlCapacity implements Capacity {
 
     @Inject
@@ -48,8 +50,13 @@ class SqlCapacity implements Capacity {
 
     private volatile ReadLimits defaultLimits;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    /** In the caller's transaction, checked without an interceptor: its refusals are routine (CallerTransaction). */
     @Override
     public void reserve(CapacityRequest request) {
+        CallerTransaction.require(transactions, "reserving risk capacity");
         LocalDate day = LocalDate.ofInstant(request.at(), ZoneOffset.UTC);
         String chain = request.chain().toString();
         String user = request.user().toString();
@@ -76,6 +83,7 @@ class SqlCapacity implements Capacity {
     }
 
     @Override
+    @Transactional(Transactional.TxType.MANDATORY)
     public void release(UUID quoteId, Release release) {
         store.reservation(quoteId).ifPresent(reservation -> {
             if (store.releaseTreasury(quoteId, clock.instant())) {
