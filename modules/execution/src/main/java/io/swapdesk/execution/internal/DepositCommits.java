@@ -3,6 +3,7 @@ package io.swapdesk.execution.internal;
 import io.swapdesk.execution.Deliveries;
 import io.swapdesk.execution.DeliveryOrder;
 import io.swapdesk.platform.DomainException;
+import io.swapdesk.platform.OwnTransaction;
 import io.swapdesk.platform.QuoteRef;
 import io.swapdesk.quotes.CommittedQuote;
 import io.swapdesk.quotes.QuoteCommit;
@@ -12,12 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.HeuristicMixedException;
-import jakarta.transaction.HeuristicRollbackException;
-import jakarta.transaction.NotSupportedException;
-import jakarta.transaction.RollbackException;
-import jakarta.transaction.Status;
-import jakarta.transaction.SystemException;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.UserTransaction;
 
@@ -92,21 +87,8 @@ class DepositCommits {
      * @throws DomainException the commit's refusal; the transaction is rolled back
      */
     boolean commit(PendingDeposit deposit, UUID quoteId, BigInteger treasuryBalance) {
-        try {
-            transaction.begin();
-            try {
-                boolean committed = commitInTransaction(deposit, quoteId, treasuryBalance);
-                transaction.commit();
-                return committed;
-            } finally {
-                if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
-                    transaction.rollback();
-                }
-            }
-        } catch (SystemException | NotSupportedException | RollbackException | HeuristicMixedException
-                 | HeuristicRollbackException e) {
-            throw new IllegalStateException("the commit of deposit " + deposit.txHash() + " failed", e);
-        }
+        return OwnTransaction.run(transaction, () -> "the commit of deposit " + deposit.txHash(),
+                () -> commitInTransaction(deposit, quoteId, treasuryBalance));
     }
 
     private boolean commitInTransaction(PendingDeposit deposit, UUID quoteId, BigInteger treasuryBalance) {

@@ -5,6 +5,7 @@ import io.swapdesk.identity.WalletAddress;
 import io.swapdesk.identity.WalletClaim;
 import io.swapdesk.identity.Wallets;
 import io.swapdesk.platform.DomainException;
+import io.swapdesk.platform.OwnTransaction;
 import io.swapdesk.platform.PlatformError;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,12 +13,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Shutdown;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
-import jakarta.transaction.HeuristicMixedException;
-import jakarta.transaction.HeuristicRollbackException;
-import jakarta.transaction.NotSupportedException;
-import jakarta.transaction.RollbackException;
-import jakarta.transaction.Status;
-import jakarta.transaction.SystemException;
 import jakarta.transaction.UserTransaction;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -207,23 +202,10 @@ class QuoteWriter {
 
     /** One transaction: which recipients are verified, then the keys and the quotes. */
     private List<QuoteStore.Written> writeGroup(List<Request> requests) {
-        try {
-            transaction.begin();
-            try {
-                Set<WalletClaim> verified = wallets.verified(requests.stream().map(Request::claim).toList());
-                List<QuoteStore.Written> written = store.createGroup(requests.stream().map(request ->
-                        new QuoteStore.NewQuote(request.quote(), request.key(), request.requestHash(),
-                                verified.contains(request.claim()))).toList());
-                transaction.commit();
-                return written;
-            } finally {
-                if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
-                    transaction.rollback();
-                }
-            }
-        } catch (SystemException | NotSupportedException | RollbackException | HeuristicMixedException
-                 | HeuristicRollbackException e) {
-            throw new IllegalStateException("the transaction of " + requests.size() + " new quotes failed", e);
-        }
+        return OwnTransaction.run(transaction, () -> "the transaction of " + requests.size() + " new quotes", () -> {
+            Set<WalletClaim> verified = wallets.verified(requests.stream().map(Request::claim).toList());
+            return store.createGroup(requests.stream().map(request -> new QuoteStore.NewQuote(request.quote(),
+                    request.key(), request.requestHash(), verified.contains(request.claim()))).toList());
+        });
     }
 }
