@@ -38,15 +38,17 @@ import java.util.logging.Logger;
  * its observer priority). It builds each frame once and hands it to the fan-out threads, one task per thread, and
  * returns: the refresh never waits for a client. Connections are striped over the fan-out threads by id, so every
  * connection's updates are handed over by one thread in the order they happened. Handing over is putting the frame
- * in the connection's {@link Outbound} (coalescing by key) and starting a send when none is in flight; the send
- * runs on a virtual thread of its own and continues with the next pending frame. A watchdog closes connections that
- * stay behind past {@code notifications.ws.max-behind-ms} with 4001.
+ * in the connection's {@link Outbound} (coalescing by key), which never blocks; the connections that now wait for a
+ * sender are then sent to in a round on a virtual thread ({@link SendRounds}), which a stuck send cannot hold up for
+ * the others. A watchdog closes connections that stay behind past {@code notifications.ws.max-behind-ms} with 4001.
  */
 @ApplicationScoped
 public class MarketChannels {
 
     private static final Logger LOG = Logger.getLogger(MarketChannels.class.getName());
     private static final int FAN_OUT_QUEUE = 10_000;
+    /** How often stuck send rounds are looked for: a client that stops reading delays others about twice this. */
+    private static final long ROUND_CHECK_MILLIS = 10;
 
     private final Prices prices;
     private final Charts charts;
@@ -58,6 +60,7 @@ public class MarketChannels {
     private final AtomicLong ids = new AtomicLong();
     private final LongAdder tooSlow = new LongAdder();
     private final LongAdder fanOutDropped = new LongAdder();
+    private final SendRounds rounds = new SendRounds(Thread.ofVirtual().name("ws-send").factory());
     private ExecutorService[] fanOut;
     private ScheduledExecutorService watchdog;
 
@@ -87,6 +90,7 @@ public class MarketChannels {
                 .factory());
         long period = Math.max(50, Math.min(1000, settings.maxBehindMillis() / 4));
         watchdog.scheduleWithFixedDelay(this::closeTooSlow, period, period, TimeUnit.MILLISECONDS);
+        watchdog.scheduleWithFixedDelay(rounds::check, ROUND_CHECK_MILLIS, ROUND_CHECK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
@@ -155,6 +159,11 @@ public class MarketChannels {
         return tooSlow.sum();
     }
 
+    /** Threads started for send rounds stuck behind a client that did not read. */
+    long roundHelpersStarted() {
+        return rounds.helpersStarted();
+    }
+
     private void snapshot(StreamConnection connection, Topic topic) {
         switch (topic) {
             case Topic.Prices price -> connection.outbound().offer(MarketMessages.priceKey(price.pair()),
@@ -206,11 +215,18 @@ public class MarketChannels {
         }
     }
 
-    private static void deliver(List<Delivery> deliveries, int stripe) {
+    /** On the stripe's fan-out thread: puts the frames in order, then sends in a round what waits for a sender. */
+    private void deliver(List<Delivery> deliveries, int stripe) {
+        List<Outbound> toSend = new ArrayList<>();
         for (Delivery delivery : deliveries) {
             for (StreamConnection connection : delivery.subscribers().stripe(stripe)) {
-                connection.outbound().offer(delivery.key(), delivery.text());
+                if (connection.outbound().put(delivery.key(), delivery.text())) {
+                    toSend.add(connection.outbound());
+                }
             }
+        }
+        if (!toSend.isEmpty()) {
+            rounds.start(toSend);
         }
     }
 

@@ -1,16 +1,20 @@
 package io.swapdesk.notifications.internal;
 
+import java.io.IOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
  * One connection's way out: every frame the server sends on a connection goes through here, in order, with at most
- * one send in flight. Nothing waits for the client: {@link #offer} and {@link #reply} only put a frame in the
- * pending map and start a send when none is running; the next pending frame is sent when the previous one completes.
+ * one send in flight. A frame put while no sender is at work is handed over to a new sender, which sends it with a
+ * blocking write and then takes the pending frames one by one until none is left; a frame put while a sender is at
+ * work waits in the pending map. {@link #offer} and {@link #reply} start the new sender through the transport (a
+ * virtual thread in the server), so the caller never waits for the client; the fan-out {@link #put}s and then has
+ * the senders of many connections run one after the other on a thread that may block ({@link #sendPending}, see
+ * {@link SendRounds}).
  *
  * <p><b>Bounded by construction.</b> Market updates are keyed (a pair's price, a pair's bar of one interval and start):
  * a newer update replaces a pending one of the same key in its place, so a slow client gets the latest value and the
@@ -18,13 +22,12 @@ import java.util.function.LongSupplier;
  * at most {@code maxPendingReplies} of them wait, then the client's next message waits for room (back-pressure on
  * the reading side), and a client that keeps it waiting too long is closed.
  *
- * <p><b>Behind.</b> The connection is behind from the moment a frame has to wait (a send is in flight) until the
- * pending map is empty again, or from the start of a send that has not completed, whichever is longer (a client that
- * stopped reading with nothing new to send). {@link #behindMillis} tells for how long; the channels' watchdog closes a
- * connection that stays behind past the limit ({@link #closeAsTooSlow}), so a client that stopped reading costs one
- * in-flight frame plus one frame per key, never a growing queue.
- *
- * <p>Sends that complete on the calling thread (the socket had room) are continued in a loop, not by recursion.
+ * <p><b>Behind.</b> The connection is behind from the moment a frame has to wait (a send is in flight, or a sender has
+ * been asked for and not started) until the pending map is empty again, or from the start of a send that has not
+ * completed, whichever is longer (a client that stopped reading with nothing new to send). {@link #behindMillis}
+ * tells for how long; the channels' watchdog closes a connection that stays behind past the limit
+ * ({@link #closeAsTooSlow}), which also ends the blocked write, so a client that stopped reading costs one in-flight
+ * frame plus one frame per key, never a growing queue.
  */
 final class Outbound {
 
@@ -34,8 +37,11 @@ final class Outbound {
     /** How frames leave: the WebSocket session in the server, a recorder in tests. */
     interface Transport {
 
-        /** Sends one text frame without blocking; {@code done} gets null on success or the failure. */
-        void send(String text, Consumer<Throwable> done);
+        /** Sends one text frame, blocking until the connection took it; fails if the connection is gone. */
+        void send(String text) throws IOException;
+
+        /** Runs {@code sender} on a thread of its own, one that may block in {@link #send}. */
+        void startSender(Runnable sender);
 
         /** Closes the connection with an application close code; must not block the caller. */
         void close(int code, String reason);
@@ -46,14 +52,14 @@ final class Outbound {
     private final int maxPendingReplies;
     private final Map<Object, String> pending = new LinkedHashMap<>();
     private boolean inFlight;
+    /** The frame a sender has been asked to send first: taken out of the pending map, so nothing replaces it. */
+    private String handedOver;
     private boolean closed;
     private long behindSince;
     private long sendingSince;
     private int pendingReplies;
     private long coalesced;
     private long sent;
-    private Thread sendingThread;
-    private boolean completedInline;
 
     Outbound(Transport transport, LongSupplier nanoClock, int maxPendingReplies) {
         this.transport = Objects.requireNonNull(transport, "transport");
@@ -62,23 +68,33 @@ final class Outbound {
     }
 
     /**
-     * A market update under its key: replaces a pending frame of the same key (keeping its place), or joins the end.
+     * A market update under its key, sent by a sender of its own: replaces a pending frame of the same key (keeping
+     * its place), or joins the end.
      *
      * @return false when the connection is closed
      */
     boolean offer(String key, String text) {
-        String first;
+        boolean ask;
         synchronized (this) {
             if (closed) {
                 return false;
             }
-            if (pending.put(key, text) != null) {
-                coalesced++;
-            }
-            first = startIfIdle();
+            ask = putLocked(key, text);
         }
-        drive(first);
+        if (ask) {
+            transport.startSender(this::sendPending);
+        }
         return true;
+    }
+
+    /**
+     * A market update under its key, without starting a sender.
+     *
+     * @return true when the frame was handed over to a sender that does not run yet: the caller must call
+     *         {@link #sendPending} (soon, on a thread that may block)
+     */
+    synchronized boolean put(String key, String text) {
+        return !closed && putLocked(key, text);
     }
 
     /**
@@ -88,7 +104,7 @@ final class Outbound {
      * than {@code maxWaitMillis} is closed as too slow.
      */
     void reply(String text, long maxWaitMillis) {
-        String first;
+        boolean ask;
         synchronized (this) {
             long deadline = nanoClock.getAsLong() + maxWaitMillis * 1_000_000;
             while (!closed && pendingReplies >= maxPendingReplies) {
@@ -108,11 +124,11 @@ final class Outbound {
             if (closed) {
                 return;
             }
-            pending.put(new Reply(), text);
-            pendingReplies++;
-            first = startIfIdle();
+            ask = putLocked(new Reply(), text);
         }
-        drive(first);
+        if (ask) {
+            transport.startSender(this::sendPending);
+        }
     }
 
     /** {@link #reply(String, long)} without waiting: full means closed at once. */
@@ -140,6 +156,7 @@ final class Outbound {
     /** The connection is gone (closed by either side, or failed): drop what is pending, send nothing more. */
     synchronized void closed() {
         closed = true;
+        handedOver = null;
         pending.clear();
         notifyAll();
     }
@@ -167,21 +184,60 @@ final class Outbound {
             return;
         }
         closed = true;
+        handedOver = null;
         pending.clear();
         notifyAll();
         transport.close(code, reason);
     }
 
-    /** Under the lock: the frame to send now, when nothing is in flight. */
-    private String startIfIdle() {
-        if (behindSince == 0 && inFlight) {
+    /**
+     * Sends the frame handed over and then the pending frames, one at a time, until none is left: on the calling
+     * thread, which blocks while the client does not read. Returns at once when nothing was handed over (another
+     * sender is at work, or has finished already).
+     */
+    void sendPending() {
+        String text;
+        synchronized (this) {
+            text = handedOver;
+            handedOver = null;
+            if (text != null) {
+                sent++;
+                sendingSince = Math.max(1, nanoClock.getAsLong());
+            }
+        }
+        while (text != null) {
+            try {
+                transport.send(text);
+            } catch (IOException | RuntimeException e) {
+                failed();
+                return;
+            }
+            synchronized (this) {
+                text = next();
+            }
+        }
+    }
+
+    /**
+     * Under the lock: with a sender at work or asked for, the frame waits in the pending map (replacing one of the
+     * same key); otherwise it is handed over to a sender the caller has to ask for, and this returns true.
+     */
+    private boolean putLocked(Object key, String text) {
+        if (!inFlight) {
+            inFlight = true;
+            handedOver = text;
+            sendingSince = Math.max(1, nanoClock.getAsLong());
+            return true;
+        }
+        if (pending.put(key, text) != null) {
+            coalesced++;
+        } else if (key instanceof Reply) {
+            pendingReplies++;
+        }
+        if (behindSince == 0) {
             behindSince = Math.max(1, nanoClock.getAsLong());
         }
-        if (inFlight) {
-            return null;
-        }
-        inFlight = true;
-        return next();
+        return false;
     }
 
     /** Under the lock: takes the first pending frame; none left ends the in-flight state and being behind. */
@@ -204,47 +260,6 @@ final class Outbound {
         sent++;
         sendingSince = Math.max(1, nanoClock.getAsLong());
         return entry.getValue();
-    }
-
-    private void drive(String text) {
-        while (text != null) {
-            synchronized (this) {
-                sendingThread = Thread.currentThread();
-                completedInline = false;
-            }
-            try {
-                transport.send(text, this::completed);
-            } catch (RuntimeException e) {
-                failed();
-                return;
-            }
-            synchronized (this) {
-                if (sendingThread != Thread.currentThread()) {
-                    return; // completed on another thread, which carries on
-                }
-                sendingThread = null;
-                if (!completedInline) {
-                    return; // still in flight; completed() continues
-                }
-                text = next();
-            }
-        }
-    }
-
-    private void completed(Throwable failure) {
-        if (failure != null) {
-            failed();
-            return;
-        }
-        String text;
-        synchronized (this) {
-            if (sendingThread == Thread.currentThread()) {
-                completedInline = true;
-                return;
-            }
-            text = next();
-        }
-        drive(text);
     }
 
     private synchronized void failed() {

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -23,10 +22,11 @@ import java.util.logging.Logger;
  * {@link StreamProtocol}, the market channels in {@link MarketChannels}.
  *
  * <p>Every frame to the client — replies and market updates alike — leaves through the connection's
- * {@link Outbound}: one send in flight at a time, each on a virtual thread of its own, market updates coalesced per
- * key while the client is behind. Nothing here ever blocks a thread that serves other clients: a client that stops
- * reading is closed with 4001 once it has been behind past the limit, and so is one whose send has not completed
- * within that limit (the watchdog counts a send in flight as behind); closing it ends the blocked send.
+ * {@link Outbound}: one send in flight at a time, replies on a virtual thread of their own, market updates on the
+ * fan-out's virtual threads ({@link SendRounds}), coalesced per key while the client is behind. Nothing here ever
+ * blocks a thread that serves other clients for long: a client that stops reading is closed with 4001 once it has
+ * been behind past the limit, and so is one whose send has not completed within that limit (the watchdog counts a
+ * send in flight as behind); closing it ends the blocked send.
  */
 @Dependent
 @ServerEndpoint("/ws")
@@ -108,26 +108,23 @@ public class StreamEndpoint {
     }
 
     /**
-     * Frames out through the session's blocking remote, each send on a virtual thread of its own, so the caller never
-     * waits. Not the asynchronous remote: Liberty queues every asynchronous write to its write selector thread and
-     * completes it on an executor thread (two handoffs and an epoll update per frame, most of the server's CPU in the
-     * fan-out profile), while a blocking send writes to the socket on the calling thread when the socket has room,
-     * which it nearly always has. A client that stops reading blocks only its own virtual thread, until the watchdog
+     * Frames out through the session's blocking remote, on the sender's thread. Not the asynchronous remote: Liberty
+     * queues every asynchronous write to its write selector thread and completes it on an executor thread (two
+     * handoffs and an epoll update per frame, most of the server's CPU in the fan-out profile), while a blocking send
+     * writes to the socket on the calling thread when the socket has room, which it nearly always has. Senders of
+     * their own run on virtual threads: a client that stops reading blocks only that thread, until the watchdog
      * closes it.
      */
     private record SessionTransport(Session session) implements Outbound.Transport {
 
         @Override
-        public void send(String text, Consumer<Throwable> done) {
-            Thread.startVirtualThread(() -> {
-                Throwable failure = null;
-                try {
-                    session.getBasicRemote().sendText(text);
-                } catch (IOException | RuntimeException e) {
-                    failure = e;
-                }
-                done.accept(failure);
-            });
+        public void send(String text) throws IOException {
+            session.getBasicRemote().sendText(text);
+        }
+
+        @Override
+        public void startSender(Runnable sender) {
+            Thread.startVirtualThread(sender);
         }
 
         @Override

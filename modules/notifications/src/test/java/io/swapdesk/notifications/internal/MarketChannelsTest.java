@@ -2,6 +2,7 @@ package io.swapdesk.notifications.internal;
 
 import static io.swapdesk.notifications.internal.MarketFixture.ETH_USD;
 import static io.swapdesk.notifications.internal.MarketFixture.USDC_USD;
+import static io.swapdesk.notifications.internal.MarketFixture.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.swapdesk.charts.Bar;
@@ -14,9 +15,10 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -78,6 +80,7 @@ class MarketChannelsTest {
         protocol.receive("{\"op\":\"subscribe\",\"channel\":\"bars\",\"pair\":\"ETH-USD\",\"interval\":\"1m\"}");
         market.liveBar(bar("2026-11-21T10:00:00Z", "3002", 2, true));
         market.price(ETH_USD, "3002", NOW);
+        eventually(() -> client.frames.size() == 3); // a client that keeps up sees every step
         market.liveBar(bar("2026-11-21T10:01:00Z", "3003", 1, true));
         market.price(ETH_USD, "3003", NOW.plusSeconds(30));
 
@@ -165,11 +168,44 @@ class MarketChannelsTest {
             eventually(() -> stuck.closeCode == Outbound.TOO_SLOW);
             assertThat(stuck.closeReason).contains("too slow");
             assertThat(stuck.frames).hasSize(1); // the reply, never completed; the rest waited, coalesced to one
-            eventually(() -> healthy.frames.size() == 1002);
+            eventually(() -> lastPrice(healthy).equals("3000.1000"));
+            assertThat(healthy.frames).hasSizeLessThanOrEqualTo(1002);
             assertThat(healthy.closeCode).isZero();
             assertThat(limited.channels.closedAsTooSlow()).isEqualTo(1);
         } finally {
             limited.close();
+        }
+    }
+
+    @Test
+    void aClientThatBlocksInAnUpdateDoesNotHoldUpTheOthers() {
+        MarketFixture oneThread = new MarketFixture(Map.of(StreamSettings.FAN_OUT_THREADS, "1",
+                StreamSettings.MAX_BEHIND_MS, "60000"));
+        try {
+            List<MarketFixture.RecordingTransport> stuck = new ArrayList<>();
+            List<MarketFixture.RecordingTransport> healthy = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                // the subscribe reply and the snapshot go out, then the client stops reading
+                MarketFixture.RecordingTransport client = i % 2 == 0 ? new MarketFixture.RecordingTransport(2)
+                        : new MarketFixture.RecordingTransport(true);
+                (i % 2 == 0 ? stuck : healthy).add(client);
+                new StreamProtocol(NO_TOKENS, Clock.systemUTC(), oneThread.channels, new AccountChannel(),
+                        oneThread.channels.open(client))
+                        .receive("{\"op\":\"subscribe\",\"channel\":\"prices\",\"pairs\":[\"ETH-USD\"]}");
+            }
+            oneThread.price(ETH_USD, "3000", NOW);
+            eventually(() -> stuck.stream().allMatch(client -> client.frames.size() == 3));
+
+            for (int i = 1; i <= 100; i++) {
+                oneThread.price(ETH_USD, "3000." + i, NOW.plusMillis(i));
+            }
+
+            // updates that find a client's previous one still waiting replace it: the last one always arrives
+            eventually(() -> healthy.stream().allMatch(client -> lastPrice(client).equals("3000.100")));
+            assertThat(stuck).allSatisfy(client -> assertThat(client.frames).hasSize(3));
+            assertThat(oneThread.channels.closedAsTooSlow()).isZero();
+        } finally {
+            oneThread.close();
         }
     }
 
@@ -179,22 +215,12 @@ class MarketChannelsTest {
                 live);
     }
 
-    private static JsonObject json(String text) {
-        return Json.createReader(new StringReader(text)).readObject();
+    private static String lastPrice(MarketFixture.RecordingTransport client) {
+        JsonObject last = json(client.frames.getLast());
+        return last.containsKey("data") ? last.getJsonObject("data").getString("price", "") : "";
     }
 
-    /** Waits up to 5 s for the fan-out threads. */
-    private static void eventually(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition met within 5 s").isLessThan(deadline);
-            Thread.onSpinWait();
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+    private static JsonObject json(String text) {
+        return Json.createReader(new StringReader(text)).readObject();
     }
 }

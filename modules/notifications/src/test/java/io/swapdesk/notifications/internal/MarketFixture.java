@@ -1,5 +1,7 @@
 package io.swapdesk.notifications.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.swapdesk.charts.Bar;
 import io.swapdesk.charts.Charts;
 import io.swapdesk.charts.Interval;
@@ -10,14 +12,19 @@ import io.swapdesk.pricing.PriceQuote;
 import io.swapdesk.pricing.PriceUpdated;
 import io.swapdesk.pricing.Prices;
 import io.swapdesk.pricing.PricingError;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * The market channels over a small in-memory market: Prices holding what {@link #price} last set for ETH-USD and
@@ -64,37 +71,73 @@ final class MarketFixture implements AutoCloseable {
         channels.stop();
     }
 
-    /** Frames a connection sent, in order; sends complete at once, or only when {@link #release} is called. */
+    /** Waits up to 5 s for the fan-out and sender threads. */
+    static void eventually(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition met within 5 s").isLessThan(deadline);
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /**
+     * Frames a connection sent, in order. Sends complete at once (and a sender of its own runs on the caller's
+     * thread), or, past the first {@code atOnce}, block until {@link #release} lets one complete or the connection is
+     * closed (then they fail, as a closed session's blocked write does).
+     */
     static class RecordingTransport implements Outbound.Transport {
-        final List<String> frames = new java.util.concurrent.CopyOnWriteArrayList<>();
-        final List<Consumer<Throwable>> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<String> frames = new CopyOnWriteArrayList<>();
+        final AtomicInteger sendersStarted = new AtomicInteger();
         volatile int closeCode;
         volatile String closeReason;
-        private final boolean completeAtOnce;
+        private final int atOnce;
+        private final Semaphore released = new Semaphore(0);
 
         RecordingTransport(boolean completeAtOnce) {
-            this.completeAtOnce = completeAtOnce;
+            this(completeAtOnce ? Integer.MAX_VALUE : 0);
+        }
+
+        RecordingTransport(int atOnce) {
+            this.atOnce = atOnce;
         }
 
         @Override
-        public void send(String text, Consumer<Throwable> done) {
+        public void send(String text) throws IOException {
             frames.add(text);
-            if (completeAtOnce) {
-                done.accept(null);
+            if (frames.size() <= atOnce) {
+                return;
+            }
+            released.acquireUninterruptibly();
+            if (closeCode != 0) {
+                throw new IOException("closed while the send waited");
+            }
+        }
+
+        @Override
+        public void startSender(Runnable sender) {
+            sendersStarted.incrementAndGet();
+            if (atOnce == Integer.MAX_VALUE) {
+                sender.run();
             } else {
-                held.add(done);
+                Thread.ofVirtual().start(sender);
             }
         }
 
         @Override
         public void close(int code, String reason) {
-            closeCode = code;
             closeReason = reason;
+            closeCode = code;
+            released.release(Integer.MAX_VALUE / 2); // the waiting send and every later one fail
         }
 
-        /** Completes the oldest send still held. */
+        /** Completes the oldest send still waiting. */
         void release() {
-            held.remove(0).accept(null);
+            released.release();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.swapdesk.notifications.internal;
 
+import static io.swapdesk.notifications.internal.MarketFixture.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,20 +15,23 @@ class OutboundTest {
     @Test
     void onlyOneSendIsInFlightAndTheRestWaitsInOrder() {
         outbound.reply("a");
+        eventually(() -> slow.frames.size() == 1); // the sender is in its first send
         outbound.reply("b");
         outbound.offer("p:ETH-USD", "c");
 
         assertThat(slow.frames).containsExactly("a");
+        assertThat(slow.sendersStarted).hasValue(1);
         slow.release();
         slow.release();
         slow.release();
+        eventually(() -> outbound.pendingFrames() == 0 && slow.frames.size() == 3);
         assertThat(slow.frames).containsExactly("a", "b", "c");
-        assertThat(outbound.pendingFrames()).isZero();
     }
 
     @Test
     void aSlowClientGetsTheLatestValuePerKeyInItsPlace() {
         outbound.offer("p:ETH-USD", "eth 1");
+        eventually(() -> slow.frames.size() == 1);
         outbound.offer("p:ETH-USD", "eth 2");
         outbound.offer("p:USDC-USD", "usdc 1");
         outbound.offer("p:ETH-USD", "eth 3");
@@ -37,6 +41,7 @@ class OutboundTest {
         slow.release();
         slow.release();
 
+        eventually(() -> slow.frames.size() == 3);
         assertThat(slow.frames).containsExactly("eth 1", "eth 3", "usdc 2");
         assertThat(outbound.coalesced()).isEqualTo(2);
     }
@@ -44,6 +49,7 @@ class OutboundTest {
     @Test
     void beingBehindIsMeasuredFromTheFirstFrameThatHadToWait() {
         outbound.offer("p:ETH-USD", "eth 1");
+        eventually(() -> slow.frames.size() == 1);
         assertThat(outbound.behindMillis()).isZero();
 
         outbound.offer("p:ETH-USD", "eth 2");
@@ -51,23 +57,26 @@ class OutboundTest {
         assertThat(outbound.behindMillis()).isEqualTo(2500);
 
         slow.release(); // eth 2 goes out; nothing waits any more
+        eventually(() -> slow.frames.size() == 2);
         assertThat(outbound.behindMillis()).isZero();
     }
 
     @Test
     void aSendThatDoesNotCompleteCountsAsBehindWithNothingWaiting() {
         outbound.offer("p:ETH-USD", "eth 1"); // in flight, never completes
+        eventually(() -> slow.frames.size() == 1);
         nanos.addAndGet(3_000_000_000L);
         assertThat(outbound.pendingFrames()).isZero();
         assertThat(outbound.behindMillis()).isEqualTo(3000);
 
         slow.release(); // done: nothing in flight, nothing waits
-        assertThat(outbound.behindMillis()).isZero();
+        eventually(() -> outbound.behindMillis() == 0);
     }
 
     @Test
     void aClientThatSendsFasterThanItReadsWaitsForRoom() throws Exception {
         outbound.reply("1");
+        eventually(() -> slow.frames.size() == 1);
         outbound.reply("2");
         outbound.reply("3");
         outbound.reply("4");
@@ -85,7 +94,8 @@ class OutboundTest {
 
     @Test
     void aClientThatSendsWithoutReadingIsClosedAsTooSlow() {
-        outbound.reply("1"); // in flight
+        outbound.reply("1");
+        eventually(() -> slow.frames.size() == 1); // in flight
         outbound.reply("2");
         outbound.reply("3");
         outbound.reply("4");
@@ -99,27 +109,50 @@ class OutboundTest {
     }
 
     @Test
-    void sendsThatCompleteAtOnceAreContinuedWithoutRecursion() {
-        MarketFixture.RecordingTransport fast = new MarketFixture.RecordingTransport(false) {
-            @Override
-            public void send(String text, java.util.function.Consumer<Throwable> done) {
-                frames.add(text);
-                if (text.equals("first")) {
-                    held.add(done);
-                } else {
-                    done.accept(null);
-                }
-            }
-        };
-        Outbound quick = new Outbound(fast, nanos::get, 200_000);
-        quick.reply("first");
-        for (int i = 0; i < 100_000; i++) {
-            quick.reply("r" + i);
-        }
+    void aSendThatFailsClosesTheConnectionAndDropsWhatWaits() {
+        outbound.offer("p:ETH-USD", "eth 1");
+        eventually(() -> slow.frames.size() == 1);
+        outbound.offer("p:ETH-USD", "eth 2");
 
-        fast.release(); // 100,000 frames complete inline, one after the other, on this thread
+        slow.close(1006, "gone"); // the session ends under the blocked write
 
-        assertThat(fast.frames).hasSize(100_001).endsWith("r99999");
-        assertThat(quick.pendingFrames()).isZero();
+        eventually(outbound::isClosed);
+        assertThat(outbound.pendingFrames()).isZero();
+        assertThat(outbound.offer("p:ETH-USD", "eth 3")).isFalse();
+        assertThat(slow.frames).containsExactly("eth 1");
+    }
+
+    @Test
+    void putHandsTheFirstFrameToTheSenderTheCallerRunsAndTheRestWaitsForIt() {
+        MarketFixture.RecordingTransport fast = new MarketFixture.RecordingTransport(true);
+        Outbound fanOut = new Outbound(fast, nanos::get, 3);
+
+        assertThat(fanOut.put("p:ETH-USD", "eth 1")).as("handed over: the caller runs the sender").isTrue();
+        assertThat(fanOut.put("p:USDC-USD", "usdc 1")).as("a sender is asked for already").isFalse();
+        assertThat(fanOut.put("p:ETH-USD", "eth 2")).as("waits; does not replace the frame handed over").isFalse();
+        fanOut.reply("pong"); // waits for the same sender; starts none of its own
+        assertThat(fast.frames).isEmpty();
+        assertThat(fast.sendersStarted).hasValue(0);
+
+        fanOut.sendPending();
+
+        assertThat(fast.frames).containsExactly("eth 1", "usdc 1", "eth 2", "pong");
+        assertThat(fanOut.sent()).isEqualTo(4);
+        assertThat(fanOut.put("p:ETH-USD", "eth 3")).as("nothing at work any more: handed over again").isTrue();
+    }
+
+    @Test
+    void sendPendingWhileAnotherSenderIsAtWorkLeavesItToThatOne() {
+        outbound.offer("p:ETH-USD", "eth 1");
+        eventually(() -> slow.frames.size() == 1); // a sender blocks in the send
+        assertThat(outbound.put("p:ETH-USD", "eth 2")).isFalse();
+
+        outbound.sendPending(); // returns at once: one send in flight at a time
+
+        assertThat(slow.frames).containsExactly("eth 1");
+        slow.release();
+        slow.release();
+        eventually(() -> slow.frames.size() == 2 && outbound.pendingFrames() == 0);
+        assertThat(slow.frames).containsExactly("eth 1", "eth 2");
     }
 }
