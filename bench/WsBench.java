@@ -30,7 +30,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *
  * <p>Beside each result, the cores the server process and this client used over the window, from /proc (the server's
  * pid from BENCH_SERVER_PID, or the file BENCH_SERVER_PID_FILE names): on two cores, what the client uses the server
- * cannot.
+ * cannot. For SwapDesk also the time its garbage collectors paused it over the window, from its /metrics (Liberty's
+ * base {@code gc_time} per collector): one young collection holds one update for every subscriber, a hundredth of a
+ * 10 s window's frames, which is the p99.
  *
  * <p>Usage: java -cp postgresql.jar WsBench.java NAME WS_URL COUNTS WARMUP_S MEASURE_S SOURCE_IP_BASE [JDBC_URL USER PASSWORD]
  */
@@ -52,15 +54,16 @@ public class WsBench {
             publisher = publish(args[6], args[7], args.length > 8 ? args[8] : "");
             awaitReady(URI.create(target.toString().replaceFirst("^ws", "http").replaceFirst("/ws$", "/health/ready")));
         }
-        System.out.printf(Locale.ROOT, "%-9s %11s %10s %9s %8s %8s %8s %10s %10s %10s%n", "server", "subscribers",
-                "complete", "msgs/s", "p50 ms", "p99 ms", "max ms", "verdict", "server CPU", "client CPU");
+        System.out.printf(Locale.ROOT, "%-9s %11s %10s %9s %8s %8s %8s %10s %10s %10s %9s%n", "server", "subscribers",
+                "complete", "msgs/s", "p50 ms", "p99 ms", "max ms", "verdict", "server CPU", "client CPU", "GC ms");
         for (String count : args[2].split(",")) {
             int subscribers = Integer.parseInt(count.trim());
             Result result = run(target, subscribers, warmup, measure, InetAddress.getByName("127.0.0." + sourceIp++));
-            System.out.printf(Locale.ROOT, "%-9s %11d %10s %9.0f %8.1f %8.1f %8.1f %10s %10.2f %10.2f%n", name,
+            System.out.printf(Locale.ROOT, "%-9s %11d %10s %9.0f %8.1f %8.1f %8.1f %10s %10.2f %10.2f %9s%n", name,
                     subscribers, result.complete + "/" + subscribers, result.rate, result.p50, result.p99, result.max,
                     result.complete == subscribers && result.p99 < 100 ? "full" : "FAILS", result.serverCpu,
-                    result.clientCpu);
+                    result.clientCpu, Double.isNaN(result.gcMillis) ? "-" : String.format(Locale.ROOT, "%.1f",
+                            result.gcMillis));
             System.out.flush();
         }
         if (publisher != null) {
@@ -88,7 +91,8 @@ public class WsBench {
         throw new IllegalStateException(health + " not ready within 300 s");
     }
 
-    record Result(int complete, double rate, double p50, double p99, double max, double clientCpu, double serverCpu) {
+    record Result(int complete, double rate, double p50, double p99, double max, double clientCpu, double serverCpu,
+            double gcMillis) {
     }
 
     static Result run(URI target, int subscribers, int warmup, int measure, InetAddress source) throws Exception {
@@ -103,12 +107,15 @@ public class WsBench {
             System.err.printf(Locale.ROOT, "%d of %d subscribers could not connect or subscribe%n", failed, subscribers);
         }
         Thread.sleep(warmup * 1000L);
+        URI metrics = URI.create(target.toString().replaceFirst("^ws", "http").replaceFirst("/ws$", "/metrics?scope=base"));
+        double gcBefore = gcMillis(metrics);
         long[] cpuBefore = {ticks("self"), ticks(serverPid())};
         long openedNanos = System.nanoTime();
         window.open(System.currentTimeMillis());
         Thread.sleep(measure * 1000L);
         window.close(System.currentTimeMillis());
         long[] cpuAfter = {ticks("self"), ticks(serverPid())};
+        double gcAfter = gcMillis(metrics);
         double seconds = (System.nanoTime() - openedNanos) / 1e9;
         Thread.sleep(500); // the window's last messages in flight
         long first = window.firstSeq.get();
@@ -131,7 +138,7 @@ public class WsBench {
         Thread.sleep(2000);
         return new Result(complete, messages / (double) measure, window.percentile(0.50), window.percentile(0.99),
                 window.max(), cpuShare(cpuBefore[0], cpuAfter[0], seconds),
-                cpuShare(cpuBefore[1], cpuAfter[1], seconds));
+                cpuShare(cpuBefore[1], cpuAfter[1], seconds), gcAfter - gcBefore);
     }
 
     /** The server under test: BENCH_SERVER_PID, or the pid in the file BENCH_SERVER_PID_FILE names (Liberty's). */
@@ -145,6 +152,34 @@ public class WsBench {
             return file == null ? "none" : java.nio.file.Files.readString(java.nio.file.Path.of(file)).trim();
         } catch (java.io.IOException e) {
             return "none";
+        }
+    }
+
+    /**
+     * The time the server's collectors have paused it so far, in ms: the sum of the {@code gc_time} lines of its
+     * Prometheus base metrics (seconds); NaN when it serves none (the Node baseline).
+     */
+    static double gcMillis(URI metrics) {
+        if (!metrics.getPath().endsWith("/metrics")) {
+            return Double.NaN;
+        }
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            String body = http.send(java.net.http.HttpRequest.newBuilder(metrics).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            double seconds = 0;
+            boolean found = false;
+            for (String line : body.lines().toList()) {
+                if (line.startsWith("gc_time")) {
+                    seconds += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    found = true;
+                }
+            }
+            return found ? seconds * 1000 : Double.NaN;
+        } catch (java.io.IOException | RuntimeException e) {
+            return Double.NaN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
         }
     }
 
