@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.LongAdder;
  * not wait with it, {@link #check} (run every few milliseconds) finds the rounds that have connections left and have
  * not taken a new one since the last check, and starts one more thread on each; that thread carries on with the next
  * connection. The blocked thread returns when the send does (the watchdog closes a client that stays behind) and finds
- * the round done or helps finish it. A round never has more threads than blocked sends plus one.
+ * the round done or helps finish it. A round gets at most one more thread per check, and only while it does not move
+ * (a blocked send, or a thread the machine did not run for that long).
  *
  * <p>Order is not the rounds' concern: each connection's updates are put in its pending frames in order by one
  * fan-out thread, and the connection sends one frame at a time, so any thread may send for it.

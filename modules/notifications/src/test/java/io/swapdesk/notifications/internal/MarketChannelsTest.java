@@ -203,6 +203,8 @@ class MarketChannelsTest {
             // updates that find a client's previous one still waiting replace it: the last one always arrives
             eventually(() -> healthy.stream().allMatch(client -> lastPrice(client).equals("3000.100")));
             assertThat(stuck).allSatisfy(client -> assertThat(client.frames).hasSize(3));
+            // one round for all ten; each stuck client holds the thread that reached it
+            assertThat(oneThread.channels.roundHelpersStarted()).isGreaterThanOrEqualTo(4);
             assertThat(oneThread.channels.closedAsTooSlow()).isZero();
         } finally {
             oneThread.close();
