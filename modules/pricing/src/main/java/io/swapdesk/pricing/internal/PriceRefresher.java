@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -22,9 +23,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * On the server that holds the pricing lease ({@link PriceLease}), drives every configured price source on its own schedule (a fixed delay of its refresh interval
- * between fetches) and the aggregation once a second besides, on daemon threads started with the
- * application and stopped with it. A failing fetch is counted and logged when the source's state
+ * On the server that holds the pricing lease ({@link PriceLease}), drives every configured price source on its own
+ * schedule and the aggregation once a second besides, on daemon threads started with the application and stopped
+ * with it. A source is fetched every refresh interval, start to start, so a 100 ms source gives ten prices a second
+ * however long a fetch takes; a fetch that takes longer than the interval is followed by the next one at once, never
+ * by a burst of the ones it overran (a source that was slow is not then flooded). A failing fetch is counted and logged when the source's state
  * changes, never thrown out of the schedule (which would cancel it).
  */
 @ApplicationScoped
@@ -76,13 +79,25 @@ public class PriceRefresher {
             return thread;
         });
         for (PriceSource source : active) {
-            scheduler.scheduleWithFixedDelay(() -> refresh(source), 0, source.refreshInterval().toMillis(),
-                    TimeUnit.MILLISECONDS);
+            ScheduledExecutorService mine = scheduler;
+            mine.execute(() -> refreshEvery(mine, source, source.refreshInterval().toNanos()));
             LOG.info(() -> "pricing: " + source.kind() + " refreshes " + source.pairs() + " every "
                     + source.refreshInterval().toMillis() + " ms");
         }
         scheduler.scheduleWithFixedDelay(this::aggregate, AGGREGATION_INTERVAL.toMillis(),
                 AGGREGATION_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Fetches now, then schedules the next fetch one interval after this one started (or at once, if that has passed). */
+    private void refreshEvery(ScheduledExecutorService on, PriceSource source, long intervalNanos) {
+        long started = System.nanoTime();
+        refresh(source);
+        long wait = Math.max(0, intervalNanos - (System.nanoTime() - started));
+        try {
+            on.schedule(() -> refreshEvery(on, source, intervalNanos), wait, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // stopping
+        }
     }
 
     void refresh(PriceSource source) {
