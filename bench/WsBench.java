@@ -1,12 +1,17 @@
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -23,10 +28,17 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * published in the window (prices carry their sequence number: price = 3000 + seq / 100), and the delivery latency of
  * each message, from its observedAt (when it was published) to its arrival here, as a histogram in 0.1 ms steps.
  *
- * <p>The same client measures both servers. For SwapDesk it also publishes the stream: it holds the pricing lease
- * (the advisory lock SwapDesk's servers take) and NOTIFYs ten ETH-USD aggregates a second on the relay channel, in the
- * relay's message format, so the server under test relays exactly what a follower server relays in production. The
- * Node baseline publishes the same sequence itself (bench/ws-broadcast.mjs).
+ * <p>The same client measures both servers. SwapDesk computes the stream itself by default, as Node does: this client
+ * serves a Pyth Hermes endpoint in Hermes' format whose ETH-USD price moves up one step (0.01) with every request,
+ * and the server, its only source and the pricing lease holder, fetches it every 100 ms, aggregates and publishes;
+ * observedAt is the aggregation's time, as Node's is its broadcast's. With a JDBC URL instead, this client holds the
+ * pricing lease (the advisory lock SwapDesk's servers take) and NOTIFYs ten ETH-USD aggregates a second on the relay
+ * channel, in the relay's message format, so the server under test relays exactly what a follower server relays in
+ * production: the latency then includes the hop through PostgreSQL. The Node baseline publishes the same sequence
+ * itself (bench/ws-broadcast.mjs).
+ *
+ * <p>A subscriber is complete when it received every update of the window that any subscriber received: a fetch that
+ * failed publishes nothing, and a step nobody saw is not a delivery missed.
  *
  * <p>Beside each result, the cores the server process and this client used over the window, from /proc (the server's
  * pid from BENCH_SERVER_PID, or the file BENCH_SERVER_PID_FILE names): on two cores, what the client uses the server
@@ -34,7 +46,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * base {@code gc_time} per collector): one young collection holds one update for every subscriber, a hundredth of a
  * 10 s window's frames, which is the p99.
  *
- * <p>Usage: java -cp postgresql.jar WsBench.java NAME WS_URL COUNTS WARMUP_S MEASURE_S SOURCE_IP_BASE [JDBC_URL USER PASSWORD]
+ * <p>Usage: java -cp postgresql.jar WsBench.java NAME WS_URL COUNTS WARMUP_S MEASURE_S SOURCE_IP_BASE
+ * [hermes=PORT:FEED_ID | JDBC_URL USER PASSWORD]
  */
 public class WsBench {
 
@@ -50,16 +63,20 @@ public class WsBench {
         int measure = Integer.parseInt(args[4]);
         int sourceIp = Integer.parseInt(args[5]);
         ScheduledExecutorService publisher = null;
-        if (args.length > 6) {
+        if (args.length > 6 && args[6].startsWith("hermes=")) {
+            String[] hermes = args[6].substring("hermes=".length()).split(":");
+            serveHermes(Integer.parseInt(hermes[0]), hermes[1]);
+            awaitReady(URI.create(target.toString().replaceFirst("^ws", "http").replaceFirst("/ws$", "/health/ready")));
+        } else if (args.length > 6) {
             publisher = publish(args[6], args[7], args.length > 8 ? args[8] : "");
             awaitReady(URI.create(target.toString().replaceFirst("^ws", "http").replaceFirst("/ws$", "/health/ready")));
         }
-        System.out.printf(Locale.ROOT, "%-9s %11s %10s %9s %8s %8s %8s %10s %10s %10s %9s%n", "server", "subscribers",
+        System.out.printf(Locale.ROOT, "%-16s %11s %10s %9s %8s %8s %8s %10s %10s %10s %9s%n", "server", "subscribers",
                 "complete", "msgs/s", "p50 ms", "p99 ms", "max ms", "verdict", "server CPU", "client CPU", "GC ms");
         for (String count : args[2].split(",")) {
             int subscribers = Integer.parseInt(count.trim());
             Result result = run(target, subscribers, warmup, measure, InetAddress.getByName("127.0.0." + sourceIp++));
-            System.out.printf(Locale.ROOT, "%-9s %11d %10s %9.0f %8.1f %8.1f %8.1f %10s %10.2f %10.2f %9s%n", name,
+            System.out.printf(Locale.ROOT, "%-16s %11d %10s %9.0f %8.1f %8.1f %8.1f %10s %10.2f %10.2f %9s%n", name,
                     subscribers, result.complete + "/" + subscribers, result.rate, result.p50, result.p99, result.max,
                     result.complete == subscribers && result.p99 < 100 ? "full" : "FAILS", result.serverCpu,
                     result.clientCpu, Double.isNaN(result.gcMillis) ? "-" : String.format(Locale.ROOT, "%.1f",
@@ -83,7 +100,7 @@ public class WsBench {
                     Thread.sleep(3000); // the relay listener joins right after readiness
                     return;
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // not listening yet
             }
             Thread.sleep(1000);
@@ -120,6 +137,12 @@ public class WsBench {
         Thread.sleep(500); // the window's last messages in flight
         long first = window.firstSeq.get();
         long last = window.lastSeq.get();
+        int published = 0;
+        for (long seq = first; seq <= last && first >= 0; seq++) {
+            if (window.seenByAnyone((int) (seq % MAX_SEQ))) {
+                published++;
+            }
+        }
         int complete = 0;
         long messages = 0;
         for (Subscriber subscriber : all) {
@@ -130,7 +153,7 @@ public class WsBench {
                 }
             }
             messages += subscriber.inWindow;
-            if (first >= 0 && got == last - first + 1) {
+            if (first >= 0 && got == published) {
                 complete++;
             }
         }
@@ -150,7 +173,7 @@ public class WsBench {
         String file = System.getenv("BENCH_SERVER_PID_FILE");
         try {
             return file == null ? "none" : java.nio.file.Files.readString(java.nio.file.Path.of(file)).trim();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "none";
         }
     }
@@ -175,7 +198,7 @@ public class WsBench {
                 }
             }
             return found ? seconds * 1000 : Double.NaN;
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return Double.NaN;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -194,7 +217,7 @@ public class WsBench {
             String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return -1;
         }
     }
@@ -206,6 +229,15 @@ public class WsBench {
         final AtomicLong firstSeq = new AtomicLong(-1);
         final AtomicLong lastSeq = new AtomicLong(-1);
         final AtomicLongArray histogram = new AtomicLongArray(BUCKETS);
+        private final BitSet anyone = new BitSet(MAX_SEQ);
+
+        synchronized void seenBySomeone(int index) {
+            anyone.set(index);
+        }
+
+        synchronized boolean seenByAnyone(int index) {
+            return anyone.get(index);
+        }
 
         void open(long now) {
             from = now;
@@ -244,7 +276,7 @@ public class WsBench {
     /** One subscriber: counts what it receives; a message published within the window is measured. */
     static final class Subscriber {
         final Window window;
-        private final java.util.BitSet seen = new java.util.BitSet(MAX_SEQ);
+        private final BitSet seen = new BitSet(MAX_SEQ);
         volatile long inWindow;
 
         Subscriber(Window window) {
@@ -270,6 +302,7 @@ public class WsBench {
             synchronized (this) {
                 seen.set((int) (seq % MAX_SEQ));
             }
+            window.seenBySomeone((int) (seq % MAX_SEQ));
             window.firstSeq.compareAndSet(-1, seq);
             window.firstSeq.accumulateAndGet(seq, Math::min);
             window.lastSeq.accumulateAndGet(seq, Math::max);
@@ -333,7 +366,7 @@ public class WsBench {
         private static final int MAX_HANDSHAKES = 200;
         private static final long HANDSHAKE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
         private long lastStallCheck;
-        private final java.net.InetSocketAddress server;
+        private final InetSocketAddress server;
         private final InetAddress source;
         private final byte[] handshake;
         private final java.nio.channels.Selector selector;
@@ -348,8 +381,8 @@ public class WsBench {
         private volatile boolean running = true;
         private int expected;
 
-        Connections(URI target, InetAddress source) throws java.io.IOException {
-            this.server = new java.net.InetSocketAddress(target.getHost(), target.getPort());
+        Connections(URI target, InetAddress source) throws IOException {
+            this.server = new InetSocketAddress(target.getHost(), target.getPort());
             this.source = source;
             String path = target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();
             this.handshake = ("GET " + path + " HTTP/1.1\r\nHost: " + target.getHost() + ":" + target.getPort()
@@ -418,7 +451,7 @@ public class WsBench {
                             } else if (key.isReadable()) {
                                 read(key, link);
                             }
-                        } catch (java.io.IOException | RuntimeException e) {
+                        } catch (IOException | RuntimeException e) {
                             fail(key, link);
                         }
                     }
@@ -427,7 +460,7 @@ public class WsBench {
                     key.channel().close();
                 }
                 selector.close();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         }
@@ -457,7 +490,7 @@ public class WsBench {
                 var channel = java.nio.channels.SocketChannel.open();
                 channel.configureBlocking(false);
                 channel.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
-                channel.bind(new java.net.InetSocketAddress(source, 0));
+                channel.bind(new InetSocketAddress(source, 0));
                 link.channel = channel;
                 if (channel.connect(server)) {
                     channel.register(selector, java.nio.channels.SelectionKey.OP_READ, link);
@@ -465,12 +498,12 @@ public class WsBench {
                 } else {
                     channel.register(selector, java.nio.channels.SelectionKey.OP_CONNECT, link);
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 fail(null, link);
             }
         }
 
-        private void connected(java.nio.channels.SelectionKey key, Link link) throws java.io.IOException {
+        private void connected(java.nio.channels.SelectionKey key, Link link) throws IOException {
             var channel = (java.nio.channels.SocketChannel) key.channel();
             channel.finishConnect();
             key.interestOps(java.nio.channels.SelectionKey.OP_READ);
@@ -490,13 +523,13 @@ public class WsBench {
                 if (link.channel != null) {
                     link.channel.close();
                 }
-            } catch (java.io.IOException ignored) {
+            } catch (IOException ignored) {
                 // closing anyway
             }
         }
 
         /** Reads what is there; whole frames are handled, a partial one waits in the link for the rest. */
-        private void read(java.nio.channels.SelectionKey key, Link link) throws java.io.IOException {
+        private void read(java.nio.channels.SelectionKey key, Link link) throws IOException {
             var channel = (java.nio.channels.SocketChannel) key.channel();
             int carried = link.carry(bytes);
             readBuffer.clear();
@@ -519,7 +552,7 @@ public class WsBench {
                 }
                 String status = new String(bytes, 0, Math.min(12, end), java.nio.charset.StandardCharsets.US_ASCII);
                 if (!status.startsWith("HTTP/1.1 101")) {
-                    throw new java.io.IOException("handshake refused: " + status);
+                    throw new IOException("handshake refused: " + status);
                 }
                 at = headers;
                 write(channel, frame(1, SUBSCRIBE.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
@@ -538,7 +571,7 @@ public class WsBench {
 
         /** Handles the frame at {@code at}; answers its length, or 0 when it has not fully arrived. */
         private int frame(java.nio.channels.SocketChannel channel, Link link, byte[] in, int at, int end,
-                          long arrived, long wall) throws java.io.IOException {
+                          long arrived, long wall) throws IOException {
             if (end - at < 2) {
                 return 0;
             }
@@ -565,7 +598,7 @@ public class WsBench {
             }
             int mask = masked ? 4 : 0;
             if (length > 65_536) {
-                throw new java.io.IOException("a frame of " + length + " bytes: not a price");
+                throw new IOException("a frame of " + length + " bytes: not a price");
             }
             if (end - at < header + mask + length) {
                 return 0;
@@ -595,7 +628,7 @@ public class WsBench {
                     }
                 }
                 case 9 -> write(channel, frame(10, java.util.Arrays.copyOfRange(in, payload, payload + size)));
-                case 8 -> throw new java.io.IOException("closed by the server");
+                case 8 -> throw new IOException("closed by the server");
                 default -> {
                     // pong or reserved: nothing to do
                 }
@@ -633,13 +666,13 @@ public class WsBench {
         }
 
         /** Small writes on an idle socket go out at once; a socket that cannot take them is a failed subscriber. */
-        private static void write(java.nio.channels.SocketChannel channel, byte[] data) throws java.io.IOException {
+        private static void write(java.nio.channels.SocketChannel channel, byte[] data) throws IOException {
             var buffer = java.nio.ByteBuffer.wrap(data);
             for (int tries = 0; buffer.hasRemaining() && tries < 1000; tries++) {
                 channel.write(buffer);
             }
             if (buffer.hasRemaining()) {
-                throw new java.io.IOException("the socket took no more bytes");
+                throw new IOException("the socket took no more bytes");
             }
         }
     }
@@ -674,6 +707,33 @@ public class WsBench {
         void keep(byte[] from, int at, int end) {
             leftover = at < end ? java.util.Arrays.copyOfRange(from, at, end) : null;
         }
+    }
+
+    /**
+     * A Hermes stand-in on 127.0.0.1:port for one feed: every {@code GET /v2/updates/price/latest} answers the next
+     * step of the sequence (price 300000 + n at exponent -2, i.e. 3000 + n / 100; confidence 0; publish_time now), in
+     * Hermes' JSON (binary + parsed, ema_price, metadata).
+     */
+    static void serveHermes(int port, String feedId) throws IOException {
+        AtomicLong seq = new AtomicLong();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
+        server.createContext("/v2/updates/price/latest", exchange -> {
+            long n = seq.incrementAndGet();
+            long time = Instant.now().getEpochSecond();
+            String price = "{\"price\":\"" + (300_000 + n) + "\",\"conf\":\"0\",\"expo\":-2,\"publish_time\":" + time
+                    + "}";
+            byte[] body = ("{\"binary\":{\"encoding\":\"hex\",\"data\":[\"504e41550100000003b801000000040d00\"]},"
+                    + "\"parsed\":[{\"id\":\"" + feedId + "\",\"price\":" + price + ",\"ema_price\":" + price
+                    + ",\"metadata\":{\"slot\":" + (170_000_000 + n) + ",\"proof_available_time\":" + (time + 1)
+                    + ",\"prev_publish_time\":" + (time - 1) + "}}]}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.setExecutor(Executors.newSingleThreadExecutor());
+        server.start();
     }
 
     /**
