@@ -203,6 +203,35 @@ class WebSocketIT {
         }
     }
 
+    @Test
+    void connectionsSubscriptionsAndServerClosesAreInTheMetrics() throws Exception {
+        double closesBefore = metric("ws_server_closes_total{", "code=\"1003\"");
+        try (Client subscriber = Client.connect(); Client offender = Client.connect()) {
+            subscriber.send("{\"op\":\"subscribe\",\"channel\":\"prices\",\"pairs\":[\"ETH-USD\"]}");
+            assertThat(subscriber.next().getString("type")).isEqualTo("subscribed");
+            subscriber.send("{\"op\":\"subscribe\",\"channel\":\"bars\",\"pair\":\"ETH-USD\",\"interval\":\"5m\"}");
+            JsonObject frame;
+            do {
+                frame = subscriber.next(); // the price snapshot may come first
+            } while (!("subscribed".equals(frame.getString("type")) && "bars".equals(frame.getString("channel"))));
+            offender.sendBinary(1);
+            offender.closed.get(10, TimeUnit.SECONDS);
+
+            assertThat(metric("ws_connections{", "")).isGreaterThanOrEqualTo(1);
+            assertThat(metric("ws_subscriptions{", "channel=\"prices\"")).isGreaterThanOrEqualTo(1);
+            assertThat(metric("ws_subscriptions{", "channel=\"bars\"")).isGreaterThanOrEqualTo(1);
+            assertThat(metric("ws_server_closes_total{", "code=\"1003\"")).isGreaterThanOrEqualTo(closesBefore + 1);
+        }
+    }
+
+    /** The first application metric line's value that starts with {@code name} and contains {@code tag}, or 0. */
+    private static double metric(String name, String tag) throws Exception {
+        return Http.get(TestEnvironment.uri("/metrics?scope=application")).body().lines()
+                .filter(line -> line.startsWith(name) && line.contains(tag))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(0);
+    }
+
     /** One client connection that queues what the server sends. */
     static final class Client extends Endpoint implements AutoCloseable {
 

@@ -155,6 +155,17 @@ public class MarketChannels {
         return connections.size();
     }
 
+    /** Subscriptions of one kind ({@link Topic.Prices} or {@link Topic.Bars}) over every connection. */
+    int subscriptionCount(Class<? extends Topic> kind) {
+        int count = 0;
+        for (Map.Entry<Topic, Subscribers> topic : subscribers.entrySet()) {
+            if (kind.isInstance(topic.getKey())) {
+                count += topic.getValue().size();
+            }
+        }
+        return count;
+    }
+
     long closedAsTooSlow() {
         return tooSlow.sum();
     }
@@ -270,6 +281,14 @@ public class MarketChannels {
 
         Set<StreamConnection> stripe(int stripe) {
             return stripes[stripe];
+        }
+
+        int size() {
+            int size = 0;
+            for (Set<StreamConnection> stripe : stripes) {
+                size += stripe.size();
+            }
+            return size;
         }
 
         boolean isEmpty() {

@@ -50,13 +50,17 @@ public class StreamEndpoint {
     @Inject
     AccountChannel account;
 
+    @Inject
+    StreamMetrics metrics;
+
     /** One endpoint instance per connection, so this is the connection's own state. */
     private StreamProtocol protocol;
     private StreamConnection connection;
 
     @OnOpen
     public void onOpen(Session session) {
-        connection = market.open(new SessionTransport(session));
+        connection = market.open(new SessionTransport(session, metrics));
+        metrics.opened();
         protocol = new StreamProtocol(tokens, clock, market, account, connection);
     }
 
@@ -74,7 +78,7 @@ public class StreamEndpoint {
     @OnMessage(maxMessageSize = StreamProtocol.MAX_BINARY_FRAME_BYTES)
     public void onBinary(Session session, byte[] frame) {
         connection.outbound().closed();
-        close(session, CloseReason.CloseCodes.CANNOT_ACCEPT, "Only JSON text frames are accepted");
+        close(session, metrics, CloseReason.CloseCodes.CANNOT_ACCEPT, "Only JSON text frames are accepted");
     }
 
     @OnClose
@@ -97,7 +101,8 @@ public class StreamEndpoint {
         }
     }
 
-    private static void close(Session session, CloseReason.CloseCode code, String reason) {
+    private static void close(Session session, StreamMetrics metrics, CloseReason.CloseCode code, String reason) {
+        metrics.closedByServer(code.getCode());
         CLOSER.execute(() -> {
             try {
                 session.close(new CloseReason(code, reason));
@@ -115,7 +120,7 @@ public class StreamEndpoint {
      * their own run on virtual threads: a client that stops reading blocks only that thread, until the watchdog
      * closes it.
      */
-    private record SessionTransport(Session session) implements Outbound.Transport {
+    private record SessionTransport(Session session, StreamMetrics metrics) implements Outbound.Transport {
 
         @Override
         public void send(String text) throws IOException {
@@ -129,7 +134,7 @@ public class StreamEndpoint {
 
         @Override
         public void close(int code, String reason) {
-            StreamEndpoint.close(session, CloseReason.CloseCodes.getCloseCode(code), reason);
+            StreamEndpoint.close(session, metrics, CloseReason.CloseCodes.getCloseCode(code), reason);
         }
     }
 }

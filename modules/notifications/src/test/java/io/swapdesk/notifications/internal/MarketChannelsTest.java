@@ -136,6 +136,21 @@ class MarketChannelsTest {
     }
 
     @Test
+    void subscriptionsAreCountedByChannelOverAllConnections() {
+        StreamProtocol other = market.protocol(NO_TOKENS, Clock.fixed(NOW, ZoneOffset.UTC));
+        protocol.receive("{\"op\":\"subscribe\",\"channel\":\"prices\",\"pairs\":[\"ETH-USD\",\"USDC-USD\"]}");
+        protocol.receive("{\"op\":\"subscribe\",\"channel\":\"bars\",\"pair\":\"ETH-USD\",\"interval\":\"1m\"}");
+        other.receive("{\"op\":\"subscribe\",\"channel\":\"prices\",\"pairs\":[\"ETH-USD\",\"ETH-USD\"]}");
+
+        assertThat(market.channels.connectionCount()).isEqualTo(2);
+        assertThat(market.channels.subscriptionCount(Topic.Prices.class)).isEqualTo(3);
+        assertThat(market.channels.subscriptionCount(Topic.Bars.class)).isEqualTo(1);
+
+        protocol.receive("{\"op\":\"unsubscribe\",\"channel\":\"prices\",\"pairs\":[\"USDC-USD\"]}");
+        assertThat(market.channels.subscriptionCount(Topic.Prices.class)).isEqualTo(2);
+    }
+
+    @Test
     void unsubscribeStopsTheUpdates() {
         protocol.receive("{\"op\":\"subscribe\",\"channel\":\"prices\",\"pairs\":[\"ETH-USD\",\"USDC-USD\"]}");
         protocol.receive("{\"op\":\"unsubscribe\",\"channel\":\"prices\",\"pairs\":[\"ETH-USD\"]}");

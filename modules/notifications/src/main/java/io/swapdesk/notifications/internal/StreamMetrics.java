@@ -1,0 +1,54 @@
+package io.swapdesk.notifications.internal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * The metrics of {@code /ws} on this server, named in one place (docs/operations.md):
+ * <ul>
+ *   <li>{@code ws.connections}: connections open now;</li>
+ *   <li>{@code ws.subscriptions{channel=prices|bars}}: market subscriptions over those connections;</li>
+ *   <li>{@code ws.server.closes{code}}: connections the server closed, by close code (4001: too slow, 1003: a
+ *       binary frame). Frames too large are refused by the container (1009) and not counted here.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class StreamMetrics {
+
+    static final String CONNECTIONS = "ws.connections";
+    static final String SUBSCRIPTIONS = "ws.subscriptions";
+    static final String SERVER_CLOSES = "ws.server.closes";
+
+    private static final Metadata CONNECTIONS_METADATA = Metadata.builder().withName(CONNECTIONS)
+            .withDescription("WebSocket connections open on this server").build();
+    private static final Metadata SUBSCRIPTIONS_METADATA = Metadata.builder().withName(SUBSCRIPTIONS)
+            .withDescription("Market subscriptions on this server's WebSocket connections, by channel").build();
+    private static final Metadata SERVER_CLOSES_METADATA = Metadata.builder().withName(SERVER_CLOSES)
+            .withDescription("WebSocket connections closed by this server, by close code (4001: too slow)").build();
+
+    @Inject
+    MetricRegistry registry;
+
+    @Inject
+    MarketChannels market;
+
+    /**
+     * Registers the gauges, or finds them registered. Asked at every connection: the registry is the server's, and
+     * another application's copy of this bean stopping on the same server (an in-container test deployment) takes
+     * the gauges of these names with it.
+     */
+    void opened() {
+        registry.gauge(CONNECTIONS_METADATA, market, MarketChannels::connectionCount);
+        registry.gauge(SUBSCRIPTIONS_METADATA, market, channels -> channels.subscriptionCount(Topic.Prices.class),
+                new Tag("channel", "prices"));
+        registry.gauge(SUBSCRIPTIONS_METADATA, market, channels -> channels.subscriptionCount(Topic.Bars.class),
+                new Tag("channel", "bars"));
+    }
+
+    void closedByServer(int code) {
+        registry.counter(SERVER_CLOSES_METADATA, new Tag("code", Integer.toString(code))).inc();
+    }
+}
