@@ -102,7 +102,10 @@ public class StreamEndpoint {
     }
 
     private static void close(Session session, StreamMetrics metrics, CloseReason.CloseCode code, String reason) {
-        metrics.closedByServer(code.getCode());
+        // A send also fails when the client has gone; if the container has seen it go, that close is not ours.
+        if (session.isOpen()) {
+            metrics.closedByServer(code.getCode());
+        }
         CLOSER.execute(() -> {
             try {
                 session.close(new CloseReason(code, reason));
