@@ -88,6 +88,24 @@ free_port() {
   echo "$port"
 }
 
+# Prints a free loopback port for a server of the run to listen on, from a random start in the named band: chain,
+# http, https, node or source (a stand-in price source). Random, so that two runs side by side (say, in two
+# checkouts) do not race for the same ports; the bands are apart, so that two picks made before either server binds
+# cannot meet; and all of them lie below Linux's ephemeral range (32768 and up by default): a port in it may be handed
+# to an outgoing connection, such as the server's own to PostgreSQL while it starts, between the pick and the bind.
+listen_port() {
+  local base
+  case "$1" in
+    chain) base=12000 ;;
+    http) base=16000 ;;
+    https) base=20000 ;;
+    node) base=24000 ;;
+    source) base=28000 ;;
+    *) die "listen_port: unknown band '$1'" ;;
+  esac
+  free_port $((base + RANDOM % 3800))
+}
+
 # --- PostgreSQL -------------------------------------------------------------------------------------------
 
 postgres_server_bin() { # the folder with pg_ctl and initdb, newest version first
