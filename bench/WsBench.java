@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -95,7 +96,7 @@ public class WsBench {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         while (System.nanoTime() < deadline) {
             try {
-                if (http.send(java.net.http.HttpRequest.newBuilder(health).build(),
+                if (http.send(java.net.http.HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
                         java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     Thread.sleep(3000); // the relay listener joins right after readiness
                     return;
