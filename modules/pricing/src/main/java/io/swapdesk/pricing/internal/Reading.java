@@ -35,6 +35,9 @@ sealed interface Reading permits Reading.Priced, Reading.Rejected {
     record Priced(String source, Pair pair, BigDecimal price, BigDecimal confidence, Instant publishedAt,
                   Duration maxAge, Instant fetchedAt, boolean simulated) implements Reading {
 
+        /** How far a publish time may run ahead of this server's clock: clocks differ, a block's time may lead. */
+        static final Duration MAX_CLOCK_AHEAD = Duration.ofSeconds(60);
+
         public Priced {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(pair, "pair");
@@ -53,9 +56,15 @@ sealed interface Reading permits Reading.Priced, Reading.Rejected {
 
         /**
          * Why this price is stale at {@code now}, or empty when it is fresh: published longer than
-         * {@code maxAge} ago, or not fetched again within {@code maxFetchAge} (the source stopped answering).
+         * {@code maxAge} ago, or not fetched again within {@code maxFetchAge} (the source stopped answering), or
+         * published further ahead of this server's clock than {@link #MAX_CLOCK_AHEAD} (a source with a wrong clock
+         * or a bad timestamp: its price would otherwise never age).
          */
         Optional<String> staleness(Instant now, Duration maxFetchAge) {
+            if (publishedAt.isAfter(now.plus(MAX_CLOCK_AHEAD))) {
+                return Optional.of("published at " + publishedAt + ", more than " + MAX_CLOCK_AHEAD.toSeconds()
+                        + " s ahead of this server's clock; a price from the future never ages, so it is not used");
+            }
             Duration published = Duration.between(publishedAt, now);
             if (published.compareTo(maxAge) > 0) {
                 return Optional.of("published " + published.toSeconds() + " s ago, more than the " + maxAge.toSeconds()

@@ -90,6 +90,25 @@ class AggregationTest {
     }
 
     @Test
+    void aPricePublishedWellAheadOfTheClockIsStaleNotFreshForever() {
+        PairStatus status = twoWithinOnePercent.direct(ETH_USD, List.of(fresh("a", "3000"), fresh("b", "3000"),
+                priced("c", "3000", "0", NOW.plusSeconds(61), NOW), priced("d", "3000", "0", Instant.MAX, NOW)), NOW);
+
+        assertThat(source(status, "c").status()).isEqualTo(Status.STALE);
+        assertThat(source(status, "c").reason()).contains("more than 60 s ahead of this server's clock");
+        assertThat(source(status, "d").status()).isEqualTo(Status.STALE);
+        assertThat(available(status).publishedAt()).isBeforeOrEqualTo(NOW);
+    }
+
+    @Test
+    void aPricePublishedSlightlyAheadOfTheClockIsFresh() {
+        PairStatus status = twoWithinOnePercent.direct(ETH_USD, List.of(fresh("a", "3000"),
+                priced("b", "3000", "0", NOW.plusSeconds(60), NOW)), NOW);
+
+        assertThat(source(status, "b").status()).isEqualTo(Status.USED);
+    }
+
+    @Test
     void theConfidenceHoldsEveryUsedSourcesInterval() {
         PriceQuote quote = available(twoWithinOnePercent.direct(ETH_USD, List.of(
                 priced("a", "3000", "0", NOW, NOW), priced("b", "3004", "1.5", NOW, NOW), priced("c", "3001", "2", NOW, NOW)), NOW));
