@@ -6,6 +6,7 @@ import io.swapdesk.chains.PriceFeeds;
 import io.swapdesk.platform.DomainException;
 import io.swapdesk.pricing.Pair;
 import io.swapdesk.pricing.SourcePrice.Status;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -23,6 +24,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Chainlink-interface aggregators ({@code latestRoundData}, {@code decimals}) on the configured EVM
@@ -33,16 +39,22 @@ import java.util.Set;
  * {@code pricing.chainlink.heartbeat-seconds} (judged at aggregation).
  *
  * <p>Fault tolerance, on {@link #fetch()}: each RPC call is bounded by {@code chains.rpc-timeout-ms};
- * the whole fetch by {@code @Timeout}. The circuit breaker opens when most fetches fail with
- * {@link SourceUnavailableException} (every feed's chain unreachable) or time out; a single feed's
- * failure is that feed's {@code FAILED} reading and does not count, so one dead chain does not stop
- * the feeds on other chains. No retry: the next scheduled fetch is the retry.
+ * the whole fetch by {@code @Timeout}. The feeds are read at the same time, each on a virtual thread
+ * of its own, and a fetch waits for their answers at most {@link #ANSWER_WAIT}, under that timeout: a
+ * feed that has not answered by then is that feed's {@code FAILED} reading, and the answers of the
+ * others are kept. So a chain that accepts connections and never answers costs its own feeds, not the
+ * other chains' (read one after another, two such feeds would have used up the whole fetch's time).
+ * The circuit breaker opens when most fetches fail with {@link SourceUnavailableException} (every
+ * feed's chain unreachable) or time out; a single feed's failure does not count, so one dead chain
+ * does not stop the feeds on other chains. No retry: the next scheduled fetch is the retry.
  */
 @ApplicationScoped
 public class ChainlinkSource implements PriceSource {
 
     static final String KIND = "chainlink";
     static final String SIMULATED_NAME = "simulated-market";
+    /** How long a fetch waits for its feeds' answers: a second under the {@code @Timeout} of {@link #fetch()}. */
+    static final Duration ANSWER_WAIT = Duration.ofSeconds(4);
 
     private final PriceFeeds feeds;
     private final Map<Pair, List<PricingSettings.ChainlinkFeed>> configured;
@@ -50,6 +62,9 @@ public class ChainlinkSource implements PriceSource {
     private final Duration refresh;
     private final Set<Pair> simulatedPairs;
     private final Clock clock;
+    private final Duration answerWait;
+    private final ExecutorService reads = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("chainlink-read-", 0).factory());
 
     /** For the CDI client proxy only. */
     protected ChainlinkSource() {
@@ -59,16 +74,19 @@ public class ChainlinkSource implements PriceSource {
         this.refresh = null;
         this.simulatedPairs = Set.of();
         this.clock = null;
+        this.answerWait = null;
     }
 
     @Inject
     public ChainlinkSource(PriceFeeds feeds, PricingSettings settings, Clock clock) {
         this(feeds, settings.chainlinkFeeds(), settings.chainlinkHeartbeat(), settings.chainlinkRefresh(),
-                settings.simulation().enabled() ? settings.simulation().startPrices().keySet() : Set.of(), clock);
+                settings.simulation().enabled() ? settings.simulation().startPrices().keySet() : Set.of(), clock,
+                ANSWER_WAIT);
     }
 
     ChainlinkSource(PriceFeeds feeds, Map<Pair, List<PricingSettings.ChainlinkFeed>> configured, Duration heartbeat,
-                    Duration refresh, Set<Pair> simulatedPairs, Clock clock) {
+                    Duration refresh, Set<Pair> simulatedPairs, Clock clock, Duration answerWait) {
+        this.answerWait = Objects.requireNonNull(answerWait, "answerWait");
         this.feeds = Objects.requireNonNull(feeds, "feeds");
         this.configured = Map.copyOf(configured);
         this.heartbeat = Objects.requireNonNull(heartbeat, "heartbeat");
@@ -97,23 +115,61 @@ public class ChainlinkSource implements PriceSource {
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10, delayUnit = ChronoUnit.SECONDS,
             failOn = {SourceUnavailableException.class, TimeoutException.class})
     public List<Reading> fetch() {
+        List<Pending> pending = new ArrayList<>();
+        configured.forEach((pair, list) -> list.forEach(feed ->
+                pending.add(new Pending(pair, feed, reads.submit(() -> read(pair, feed))))));
+        long deadline = System.nanoTime() + answerWait.toNanos();
         List<Reading> readings = new ArrayList<>();
         int unreachable = 0;
         String lastFailure = "";
-        for (Map.Entry<Pair, List<PricingSettings.ChainlinkFeed>> entry : configured.entrySet()) {
-            for (PricingSettings.ChainlinkFeed feed : entry.getValue()) {
-                Reading reading = read(entry.getKey(), feed);
+        try {
+            for (Pending feed : pending) {
+                Reading reading = await(feed, deadline);
                 if (reading instanceof Reading.Rejected rejected && rejected.status() == Status.FAILED) {
                     unreachable++;
                     lastFailure = rejected.reason();
                 }
                 readings.add(reading);
             }
+        } catch (InterruptedException e) {
+            // The fetch's @Timeout gave up on it: no reading of this fetch is used.
+            Thread.currentThread().interrupt();
+            throw new SourceUnavailableException("interrupted while reading the feeds");
+        } finally {
+            pending.forEach(feed -> feed.answer().cancel(true));
         }
         if (unreachable > 0 && unreachable == readings.size()) {
             throw new SourceUnavailableException("no feed could be read; last: " + lastFailure);
         }
         return readings;
+    }
+
+    @PreDestroy
+    void stop() {
+        reads.shutdownNow();
+    }
+
+    /**
+     * A feed's reading, or its {@code FAILED} reading when it has not answered by the deadline (its read goes on
+     * until the RPC timeout ends it, and is not used).
+     */
+    private Reading await(Pending feed, long deadlineNanos) throws InterruptedException {
+        try {
+            return feed.answer().get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return failed(feed.pair(), feed.feed(), "no answer within " + answerWait.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            return failed(feed.pair(), feed.feed(), "the read failed: " + e.getCause());
+        }
+    }
+
+    /** One feed's read under way. */
+    private record Pending(Pair pair, PricingSettings.ChainlinkFeed feed, Future<Reading> answer) {
+    }
+
+    private Reading failed(Pair pair, PricingSettings.ChainlinkFeed feed, String why) {
+        return new Reading.Rejected(name(pair, feed), pair, Status.FAILED, feed.address() + ": " + why,
+                Optional.empty(), Optional.empty(), clock.instant(), simulatedPairs.contains(pair));
     }
 
     private Reading read(Pair pair, PricingSettings.ChainlinkFeed feed) {

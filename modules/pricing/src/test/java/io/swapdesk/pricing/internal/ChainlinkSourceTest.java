@@ -3,6 +3,7 @@ package io.swapdesk.pricing.internal;
 import io.swapdesk.chains.SignerKey;
 import io.swapdesk.chains.testing.AnvilExtension;
 import io.swapdesk.chains.testing.TestChains;
+import io.swapdesk.platform.ChainId;
 import io.swapdesk.platform.EvmAddress;
 import io.swapdesk.pricing.Pair;
 import io.swapdesk.pricing.SourcePrice.Status;
@@ -12,7 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +36,8 @@ class ChainlinkSourceTest extends PriceSourceContractTest {
 
     private static final SignerKey OWNER = SignerKey.of(AnvilExtension.DEV_KEY_0);
     private static final Duration HEARTBEAT = Duration.ofHours(1);
+    /** A chain whose endpoint accepts connections and never answers. */
+    private static final ChainId SILENT_CHAIN = ChainId.of(31999);
 
     private static TestChains chains;
     private static TestChains nowhere;
@@ -130,11 +136,42 @@ class ChainlinkSourceTest extends PriceSourceContractTest {
         });
     }
 
+    @Test
+    void aChainThatNeverAnswersCostsItsOwnFeedsNotTheOthers() throws IOException {
+        publish(ETH_USD, new BigDecimal("3000"), Instant.now());
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             TestChains withSilentChain = TestChains.connect(CHAIN.chainId() + "=" + CHAIN.rpcUrl()
+                     + "," + SILENT_CHAIN + "=http://127.0.0.1:" + silent.getLocalPort())) {
+            // Accepted by the kernel's backlog, never answered: each read waits for the RPC timeout (3 s here),
+            // and the two silent feeds read one after the other would take 6 s, more than the fetch's @Timeout.
+            Map<Pair, List<PricingSettings.ChainlinkFeed>> configured = Map.of(
+                    ETH_USD, List.of(new PricingSettings.ChainlinkFeed(CHAIN.chainId(), feeds.get(ETH_USD)),
+                            new PricingSettings.ChainlinkFeed(SILENT_CHAIN, feeds.get(ETH_USD))),
+                    USDC_USD, List.of(new PricingSettings.ChainlinkFeed(SILENT_CHAIN, feeds.get(USDC_USD))));
+            ChainlinkSource source = new ChainlinkSource(withSilentChain.priceFeeds(), configured, HEARTBEAT,
+                    Duration.ofSeconds(1), Set.of(), Clock.systemUTC(), Duration.ofMillis(1500));
+
+            List<Reading> readings = source.fetch(); // two feeds of one pair: not the contract's one per pair
+
+            assertThat(readings).hasSize(3);
+            assertThat(readings).filteredOn(reading -> reading.source().equals("chainlink@" + CHAIN.chainId()))
+                    .singleElement().isInstanceOfSatisfying(Reading.Priced.class,
+                            eth -> assertThat(eth.price()).isEqualByComparingTo("3000"));
+            assertThat(readings).filteredOn(reading -> reading.source().equals("chainlink@" + SILENT_CHAIN))
+                    .hasSize(2).allSatisfy(reading -> assertThat(reading).isInstanceOfSatisfying(
+                            Reading.Rejected.class, rejected -> {
+                                assertThat(rejected.status()).isEqualTo(Status.FAILED);
+                                assertThat(rejected.reason()).contains("no answer within 1500 ms");
+                            }));
+            source.stop();
+        }
+    }
+
     private ChainlinkSource sourceOver(TestChains over, Set<Pair> simulated) {
         Map<Pair, List<PricingSettings.ChainlinkFeed>> configured = new HashMap<>();
         feeds.forEach((pair, address) -> configured.put(pair, List.of(new PricingSettings.ChainlinkFeed(CHAIN.chainId(), address))));
         return new ChainlinkSource(over.priceFeeds(), configured, HEARTBEAT, Duration.ofSeconds(1), simulated,
-                Clock.systemUTC());
+                Clock.systemUTC(), ChainlinkSource.ANSWER_WAIT);
     }
 
     /** Writes the pair's next round; {@code carriedOverBy} rounds back for answeredInRound. */
