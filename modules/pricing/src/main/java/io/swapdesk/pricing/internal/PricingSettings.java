@@ -46,6 +46,8 @@ public class PricingSettings {
     static final String PYTH_MAX_CONFIDENCE_RATIO = "pricing.pyth.max-confidence-ratio";
     static final String PYTH_REFRESH_MS = "pricing.pyth.refresh-ms";
     static final String PYTH_TIMEOUT_MS = "pricing.pyth.timeout-ms";
+    /** Half a second under the whole fetch's {@code @Timeout}, so that the HTTP client's own timeout answers first. */
+    static final long PYTH_TIMEOUT_MAX_MS = PythSource.FETCH_TIMEOUT_MS - 500;
     static final String SIMULATED_ENABLED = "pricing.simulated.enabled";
     static final String SIMULATED_OWNER_KEY = "pricing.simulated.owner-key";
     static final String SIMULATED_START_PRICES = "pricing.simulated.start-prices";
@@ -92,6 +94,11 @@ public class PricingSettings {
         this.pythMaxConfidenceRatio = values.fraction(PYTH_MAX_CONFIDENCE_RATIO, "0.01");
         this.pythRefresh = Duration.ofMillis(values.positive(PYTH_REFRESH_MS, 1000));
         this.pythTimeout = Duration.ofMillis(values.positive(PYTH_TIMEOUT_MS, 2000));
+        if (pythTimeout.toMillis() > PYTH_TIMEOUT_MAX_MS) {
+            throw new IllegalArgumentException(PYTH_TIMEOUT_MS + " must be at most " + PYTH_TIMEOUT_MAX_MS
+                    + ": a Hermes fetch as a whole is cut off after " + PythSource.FETCH_TIMEOUT_MS + " ms; got "
+                    + pythTimeout.toMillis());
+        }
         Map<Pair, List<ChainlinkFeed>> chainlink = new LinkedHashMap<>();
         Map<Pair, String> pyth = new LinkedHashMap<>();
         for (Pair pair : pairs) {

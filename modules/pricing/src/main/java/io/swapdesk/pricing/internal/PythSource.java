@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  * per fetch for every configured feed, read by {@link HermesAnswer}. The source is named {@code pyth}.
  *
  * <p>Fault tolerance, on {@link #fetch()}: the HTTP client's connect and request timeouts are
- * {@code pricing.pyth.timeout-ms}; {@code @Timeout} bounds the whole call a little above that; the
+ * {@code pricing.pyth.timeout-ms} (at most 2.5 s); {@code @Timeout} bounds the whole call at 3 s; the
  * circuit breaker opens when most fetches fail with {@link SourceUnavailableException} (refused
  * connection, HTTP error, unreadable answer) or time out, and then spares the server (Hermes limits
  * request rates) until its delay has passed. A refused single feed does not count. No retry: the next
@@ -41,6 +41,8 @@ import java.util.stream.Collectors;
 public class PythSource implements PriceSource {
 
     static final String KIND = "pyth";
+    /** The whole fetch's bound; {@code pricing.pyth.timeout-ms} may be at most half a second less. */
+    static final long FETCH_TIMEOUT_MS = 3000;
     private static final int MAX_BODY_CHARS = 1 << 20;
 
     private final Optional<URI> baseUrl;
@@ -102,7 +104,7 @@ public class PythSource implements PriceSource {
     }
 
     @Override
-    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Timeout(value = FETCH_TIMEOUT_MS, unit = ChronoUnit.MILLIS)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 15, delayUnit = ChronoUnit.SECONDS,
             failOn = {SourceUnavailableException.class, TimeoutException.class})
     public List<Reading> fetch() {

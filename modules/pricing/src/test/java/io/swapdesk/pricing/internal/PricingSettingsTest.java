@@ -73,6 +73,9 @@ class PricingSettingsTest {
         assertThatThrownBy(() -> settings(Map.of("pricing.pairs", "ETH-USD", "pricing.pyth.feeds.ETH-USD",
                 "ff61491a931112ddf1bd8147cd1b641375f79f5825126d665480874634fd0ace")))
                 .hasMessageContaining("pricing.pyth.url");
+        assertThatThrownBy(() -> settings(Map.of("pricing.pyth.timeout-ms", "2501")))
+                .hasMessageContaining("pricing.pyth.timeout-ms must be at most 2500");
+        assertThat(settings(Map.of("pricing.pyth.timeout-ms", "2500")).pythTimeout()).hasMillis(2500);
     }
 
     @Test
