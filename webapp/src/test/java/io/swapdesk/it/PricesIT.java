@@ -93,8 +93,22 @@ class PricesIT {
     @Test
     @Order(2)
     void aFeedThatMovesAwayFromTheOtherIsExcludedAndThePairBecomesUnavailable() throws Exception {
-        pushAnswer(31338L, ETH_USD_FEED, BigInteger.valueOf(210_000_000_000L));
+        try (WebSocketIT.Client watcher = WebSocketIT.Client.connect()) {
+            watcher.send("{\"op\":\"subscribe\",\"channel\":\"prices\",\"pairs\":[\"ETH-USD\"]}");
+            awaitPriceFrame(watcher, "ETH-USD", frame -> frame.getBoolean("available"));
 
+            pushAnswer(31338L, ETH_USD_FEED, BigInteger.valueOf(210_000_000_000L));
+            pricesShowTheExclusionThenTheReturn();
+
+            JsonObject outage = awaitPriceFrame(watcher, "ETH-USD", frame -> !frame.getBoolean("available"));
+            assertThat(outage.getString("reason")).contains("agree within 1 %, 2 needed");
+            assertThat(outage.containsKey("price")).isFalse();
+            JsonObject back = awaitPriceFrame(watcher, "ETH-USD", frame -> frame.getBoolean("available"));
+            assertThat(back.getString("price")).isEqualTo("2002.5");
+        }
+    }
+
+    private static void pricesShowTheExclusionThenTheReturn() throws Exception {
         JsonObject eth = awaitPair("ETH-USD", pair -> !pair.getBoolean("available"));
 
         assertThat(eth.getString("reason")).contains("agree within 1 %, 2 needed");
@@ -143,6 +157,22 @@ class PricesIT {
 
     private static HttpResponse<String> get(String path) throws Exception {
         return Http.get(TestEnvironment.uri(path));
+    }
+
+    /** The data of the next price frame of {@code pair} that meets {@code condition}, on a /ws subscriber. */
+    private static JsonObject awaitPriceFrame(WebSocketIT.Client client, String pair, Predicate<JsonObject> condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        do {
+            JsonObject frame = client.poll(250);
+            if (frame != null && "price".equals(frame.getString("type", null))
+                    && pair.equals(frame.getJsonObject("data").getString("pair"))
+                    && condition.test(frame.getJsonObject("data"))) {
+                return frame.getJsonObject("data");
+            }
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("within " + WAIT.toSeconds() + " s, no price frame of " + pair
+                + " in the expected state reached the subscriber");
     }
 
     private static JsonObject awaitPair(String pair, Predicate<JsonObject> condition) throws Exception {

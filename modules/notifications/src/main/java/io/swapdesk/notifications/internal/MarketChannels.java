@@ -4,6 +4,7 @@ import io.swapdesk.charts.Bar;
 import io.swapdesk.charts.Charts;
 import io.swapdesk.charts.Interval;
 import io.swapdesk.pricing.Pair;
+import io.swapdesk.pricing.PriceUnavailable;
 import io.swapdesk.pricing.PriceUpdated;
 import io.swapdesk.pricing.Prices;
 import jakarta.annotation.PostConstruct;
@@ -213,6 +214,23 @@ public class MarketChannels {
                 deliveries.add(new Delivery(barsOfPair, MarketMessages.barKey(bar), MarketMessages.bar(bar, false)));
             });
         }
+        fanOut(deliveries);
+    }
+
+    /**
+     * A pair lost its price: its price subscribers get a price frame saying so (under the price key, so a waiting
+     * update of the pair is replaced by it), on the same thread and path as a price update.
+     */
+    void on(@Observes PriceUnavailable outage) {
+        Subscribers pricesOfPair = subscribers.get(new Topic.Prices(outage.pair()));
+        if (pricesOfPair != null && !pricesOfPair.isEmpty()) {
+            fanOut(List.of(new Delivery(pricesOfPair, MarketMessages.priceKey(outage.pair()),
+                    MarketMessages.priceUnavailable(outage))));
+        }
+    }
+
+    /** Hands the frames to every fan-out thread, one task each, and returns. */
+    private void fanOut(List<Delivery> deliveries) {
         if (deliveries.isEmpty()) {
             return;
         }

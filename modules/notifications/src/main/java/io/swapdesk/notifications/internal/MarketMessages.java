@@ -4,6 +4,7 @@ import io.swapdesk.charts.Bar;
 import io.swapdesk.platform.Jsonp;
 import io.swapdesk.pricing.Pair;
 import io.swapdesk.pricing.PriceQuote;
+import io.swapdesk.pricing.PriceUnavailable;
 import io.swapdesk.pricing.PriceUpdated;
 import io.swapdesk.pricing.Prices;
 import jakarta.json.JsonObjectBuilder;
@@ -34,6 +35,15 @@ final class MarketMessages {
                 .add("price", tick.price().toPlainString())
                 .add("confidence", tick.confidence().toPlainString())
                 .add("observedAt", tick.observedAt().toString()));
+    }
+
+    /** The pair lost its price: the same frame as a price, under the same key, saying why. */
+    static String priceUnavailable(PriceUnavailable outage) {
+        return frame("prices", "price", false, Jsonp.createObjectBuilder()
+                .add("pair", outage.pair().toString())
+                .add("available", false)
+                .add("reason", outage.reason())
+                .add("observedAt", outage.observedAt().toString()));
     }
 
     static String priceSnapshot(Prices.PairStatus status) {

@@ -75,6 +75,30 @@ class MarketChannelsTest {
     }
 
     @Test
+    void aPairThatLosesItsPriceIsSentAsUnavailableAndItsReturnAsAPrice() {
+        market.price(ETH_USD, "3000.5", NOW);
+        protocol.receive("{\"op\":\"subscribe\",\"channel\":\"prices\",\"pairs\":[\"ETH-USD\"]}");
+        eventually(() -> client.frames.size() == 2);
+
+        market.unavailable(ETH_USD, "only 1 fresh source(s), 2 needed", NOW.plusSeconds(1));
+        eventually(() -> client.frames.size() == 3);
+        market.price(ETH_USD, "3000.5", NOW.plusSeconds(2));
+        eventually(() -> client.frames.size() == 4);
+
+        JsonObject outage = json(client.frames.get(2));
+        assertThat(outage.getString("type")).isEqualTo("price");
+        assertThat(outage.containsKey("snapshot")).isFalse();
+        assertThat(outage.getJsonObject("data").getString("pair")).isEqualTo("ETH-USD");
+        assertThat(outage.getJsonObject("data").getBoolean("available")).isFalse();
+        assertThat(outage.getJsonObject("data").getString("reason")).isEqualTo("only 1 fresh source(s), 2 needed");
+        assertThat(outage.getJsonObject("data").getString("observedAt")).isEqualTo("2026-11-21T10:00:31Z");
+        assertThat(outage.getJsonObject("data").containsKey("price")).isFalse();
+        JsonObject back = json(client.frames.get(3));
+        assertThat(back.getJsonObject("data").getBoolean("available")).isTrue();
+        assertThat(back.getJsonObject("data").getString("price")).isEqualTo("3000.5");
+    }
+
+    @Test
     void barsStartWithTheLiveBarAndAClosedBarIsSentOnceMoreWhenTheNextStarts() {
         market.liveBar(bar("2026-11-21T10:00:00Z", "3000", 1, true));
         protocol.receive("{\"op\":\"subscribe\",\"channel\":\"bars\",\"pair\":\"ETH-USD\",\"interval\":\"1m\"}");

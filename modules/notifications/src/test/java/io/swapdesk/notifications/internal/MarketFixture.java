@@ -9,6 +9,7 @@ import io.swapdesk.identity.TokenVerifier;
 import io.swapdesk.platform.DomainException;
 import io.swapdesk.pricing.Pair;
 import io.swapdesk.pricing.PriceQuote;
+import io.swapdesk.pricing.PriceUnavailable;
 import io.swapdesk.pricing.PriceUpdated;
 import io.swapdesk.pricing.Prices;
 import io.swapdesk.pricing.PricingError;
@@ -60,6 +61,12 @@ final class MarketFixture implements AutoCloseable {
         quotes.put(pair, new PriceQuote(pair, new BigDecimal(price), BigDecimal.ZERO, at, at, false, List.of(),
                 List.of()));
         channels.on(new PriceUpdated(pair, new BigDecimal(price), BigDecimal.ZERO, at));
+    }
+
+    /** The pair loses its price, and the outage is fired as the pricing module would. */
+    void unavailable(Pair pair, String reason, Instant at) {
+        quotes.remove(pair);
+        channels.on(new PriceUnavailable(pair, reason, at, false));
     }
 
     void liveBar(Bar bar) {

@@ -3,6 +3,7 @@ package io.swapdesk.pricing.internal;
 import io.swapdesk.platform.DomainException;
 import io.swapdesk.pricing.Pair;
 import io.swapdesk.pricing.PriceQuote;
+import io.swapdesk.pricing.PriceUnavailable;
 import io.swapdesk.pricing.PriceUpdated;
 import io.swapdesk.pricing.Prices;
 import io.swapdesk.pricing.PricingError;
@@ -27,8 +28,8 @@ import java.util.function.Consumer;
 /**
  * {@link Prices} from memory: the latest reading of every source per pair, aggregated by
  * {@link Aggregation} after every fetch (and on a timer, so that silence ages prices out). Every
- * aggregate whose price or confidence changed fires {@link PriceUpdated}, in order, from the thread
- * that aggregated.
+ * aggregate whose price or confidence changed fires {@link PriceUpdated}, and a pair that had a price
+ * and lost it fires {@link PriceUnavailable} once, in order, from the thread that aggregated.
  */
 @ApplicationScoped
 public class PriceBoard implements Prices {
@@ -40,6 +41,7 @@ public class PriceBoard implements Prices {
     private final Duration maxFetchAge;
     private final Clock clock;
     private final Consumer<PriceUpdated> events;
+    private final Consumer<PriceUnavailable> outages;
     private final PricingMetrics metrics;
     private final Map<Pair, Map<String, Reading>> readings = new ConcurrentHashMap<>();
     private final Map<Pair, PriceQuote> published = new LinkedHashMap<>();
@@ -56,15 +58,22 @@ public class PriceBoard implements Prices {
         this.maxFetchAge = null;
         this.clock = null;
         this.events = null;
+        this.outages = null;
         this.metrics = null;
     }
 
     @Inject
-    public PriceBoard(PricingSettings settings, Clock clock, Event<PriceUpdated> events, MetricRegistry registry) {
-        this(settings, clock, events::fire, new PricingMetrics(registry, clock));
+    public PriceBoard(PricingSettings settings, Clock clock, Event<PriceUpdated> events,
+                      Event<PriceUnavailable> outages, MetricRegistry registry) {
+        this(settings, clock, events::fire, outages::fire, new PricingMetrics(registry, clock));
     }
 
     PriceBoard(PricingSettings settings, Clock clock, Consumer<PriceUpdated> events, PricingMetrics metrics) {
+        this(settings, clock, events, outage -> { }, metrics);
+    }
+
+    PriceBoard(PricingSettings settings, Clock clock, Consumer<PriceUpdated> events,
+               Consumer<PriceUnavailable> outages, PricingMetrics metrics) {
         this.direct = settings.pairs();
         this.cross = settings.crossPairs();
         List<Pair> all = new ArrayList<>(direct);
@@ -74,6 +83,7 @@ public class PriceBoard implements Prices {
         this.maxFetchAge = settings.maxFetchAge();
         this.clock = Objects.requireNonNull(clock, "clock");
         this.events = Objects.requireNonNull(events, "events");
+        this.outages = Objects.requireNonNull(outages, "outages");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         Instant now = clock.instant();
         Map<Pair, PairStatus> initial = new LinkedHashMap<>();
@@ -137,8 +147,7 @@ public class PriceBoard implements Prices {
         relay.accept(List.copyOf(next.values()));
         for (PairStatus status : next.values()) {
             metrics.aggregated(status);
-            status.quote().ifPresentOrElse(quote -> publishIfChanged(quote, false),
-                    () -> published.remove(status.pair()));
+            status.quote().ifPresentOrElse(quote -> publishIfChanged(quote, false), () -> withdraw(status, false));
         }
     }
 
@@ -162,8 +171,15 @@ public class PriceBoard implements Prices {
         next.put(status.pair(), status);
         states = Collections.unmodifiableMap(next);
         metrics.aggregated(status);
-        status.quote().ifPresentOrElse(quote -> publishIfChanged(quote, true), () -> published.remove(status.pair()));
+        status.quote().ifPresentOrElse(quote -> publishIfChanged(quote, true), () -> withdraw(status, true));
         return true;
+    }
+
+    /** A pair without a price: announced once, when it had one before (at start no pair has, and none is announced). */
+    private void withdraw(PairStatus status, boolean relayed) {
+        if (published.remove(status.pair()) != null) {
+            outages.accept(new PriceUnavailable(status.pair(), status.reason(), status.observedAt(), relayed));
+        }
     }
 
     private void publishIfChanged(PriceQuote quote, boolean relayed) {

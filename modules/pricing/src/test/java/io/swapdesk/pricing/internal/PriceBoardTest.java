@@ -3,6 +3,7 @@ package io.swapdesk.pricing.internal;
 import io.swapdesk.chains.testing.TestChains;
 import io.swapdesk.platform.DomainException;
 import io.swapdesk.pricing.Pair;
+import io.swapdesk.pricing.PriceUnavailable;
 import io.swapdesk.pricing.PriceUpdated;
 import io.swapdesk.pricing.PricingError;
 import org.junit.jupiter.api.Test;
@@ -28,10 +29,11 @@ class PriceBoardTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T12:00:00Z"));
     private final List<PriceUpdated> events = new ArrayList<>();
+    private final List<PriceUnavailable> outages = new ArrayList<>();
     private static final Map<String, String> CONFIG = Map.of(
             "pricing.pairs", "ETH-USD,USDC-USD", "pricing.cross-pairs", "USDC-ETH");
     private final PriceBoard board = new PriceBoard(new PricingSettings(name -> Optional.ofNullable(CONFIG.get(name))),
-            clock, events::add, new PricingMetrics(TestChains.noMetrics(), clock));
+            clock, events::add, outages::add, new PricingMetrics(TestChains.noMetrics(), clock));
 
     @Test
     void servesEveryPairAndFiresOneEventPerChangedAggregate() {
@@ -70,6 +72,48 @@ class PriceBoardTest {
                 .containsExactlyElementsOf(events.stream().map(event -> org.assertj.core.groups.Tuple.tuple(
                         event.pair(), event.price(), event.observedAt())).toList());
         assertThat(follower.latest(USDC_ETH)).isEqualTo(board.latest(USDC_ETH));
+    }
+
+    @Test
+    void aPairThatLosesItsPriceIsAnnouncedOnceAndItsReturnIsATickAgain() {
+        board.aggregate();
+        assertThat(outages).as("a pair that never had a price is not announced").isEmpty();
+        board.accept(List.of(reading("a", ETH_USD, "2000"), reading("b", ETH_USD, "2000"),
+                reading("a", USDC_USD, "1"), reading("b", USDC_USD, "1")));
+
+        clock.advance(Duration.ofSeconds(6));
+        board.aggregate();
+        board.aggregate();
+
+        assertThat(outages).extracting(PriceUnavailable::pair).containsExactly(ETH_USD, USDC_USD, USDC_ETH);
+        assertThat(outages).noneMatch(PriceUnavailable::relayed);
+        assertThat(outages.get(0).reason()).contains("the source stopped answering");
+        assertThat(outages.get(0).observedAt()).isEqualTo(clock.instant());
+
+        int ticks = events.size();
+        board.accept(List.of(reading("a", ETH_USD, "2000"), reading("b", ETH_USD, "2000")));
+        assertThat(events.subList(ticks, events.size())).extracting(PriceUpdated::pair)
+                .as("the same price as before the outage is a tick again").containsExactly(ETH_USD);
+        assertThat(outages).hasSize(3);
+    }
+
+    @Test
+    void aFollowerAnnouncesTheLeadersOutagesMarkedRelayed() {
+        List<PriceUnavailable> followerOutages = new ArrayList<>();
+        PriceBoard follower = new PriceBoard(new PricingSettings(name -> Optional.ofNullable(CONFIG.get(name))),
+                clock, event -> { }, followerOutages::add, new PricingMetrics(TestChains.noMetrics(), clock));
+        board.relayTo(statuses -> statuses.forEach(status -> follower.applyRelayed(
+                RelayCodec.decode(RelayCodec.encode("leader", status)).status())));
+        board.accept(List.of(reading("a", ETH_USD, "2000"), reading("b", ETH_USD, "2000")));
+
+        board.accept(List.of(reading("b", ETH_USD, "2100")));
+
+        assertThat(outages).extracting(PriceUnavailable::pair).containsExactly(ETH_USD);
+        assertThat(followerOutages).singleElement().satisfies(outage -> {
+            assertThat(outage.pair()).isEqualTo(ETH_USD);
+            assertThat(outage.relayed()).isTrue();
+            assertThat(outage.reason()).isEqualTo(outages.get(0).reason());
+        });
     }
 
     @Test
