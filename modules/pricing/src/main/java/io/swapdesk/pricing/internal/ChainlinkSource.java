@@ -35,8 +35,8 @@ import java.util.concurrent.TimeUnit;
  * chains, read through the chains module's {@link PriceFeeds}. Each feed is its own source,
  * named {@code chainlink@<chain id>} ({@code simulated-market@<chain id>} when the simulated market
  * drives it). A round is refused when its answer is not positive, when it was carried over
- * ({@code answeredInRound < roundId}) or never updated; it goes stale after
- * {@code pricing.chainlink.heartbeat-seconds} (judged at aggregation).
+ * ({@code answeredInRound < roundId}) or never updated; it goes stale after the feed's heartbeat (its own, given
+ * as {@code <chain id>:<address>:<seconds>}, or {@code pricing.chainlink.heartbeat-seconds}; judged at aggregation).
  *
  * <p>Fault tolerance, on {@link #fetch()}: each RPC call is bounded by {@code chains.rpc-timeout-ms};
  * the whole fetch by {@code @Timeout}. The feeds are read at the same time, each on a virtual thread
@@ -189,8 +189,8 @@ public class ChainlinkSource implements PriceSource {
             return new Reading.Rejected(name, pair, Status.INVALID, refusal.get(), Optional.of(round.price()),
                     Optional.of(round.updatedAt()), fetchedAt, simulated);
         }
-        return new Reading.Priced(name, pair, round.price(), BigDecimal.ZERO, round.updatedAt(), heartbeat, fetchedAt,
-                simulated);
+        return new Reading.Priced(name, pair, round.price(), BigDecimal.ZERO, round.updatedAt(),
+                feed.heartbeat().orElse(heartbeat), fetchedAt, simulated);
     }
 
     /** The checks of a round that do not depend on time; staleness is judged at aggregation. */

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -39,6 +40,8 @@ public class PricingSettings {
     static final String MAX_FETCH_AGE_MS = "pricing.max-fetch-age-ms";
     static final String CHAINLINK_FEEDS = "pricing.chainlink.feeds.";
     static final String CHAINLINK_HEARTBEAT_SECONDS = "pricing.chainlink.heartbeat-seconds";
+    /** A week: no Chainlink-interface feed waits longer between rounds. */
+    static final long MAX_HEARTBEAT_SECONDS = 7 * 24 * 3600;
     static final String CHAINLINK_REFRESH_MS = "pricing.chainlink.refresh-ms";
     static final String PYTH_URL = "pricing.pyth.url";
     static final String PYTH_FEEDS = "pricing.pyth.feeds.";
@@ -178,8 +181,24 @@ public class PricingSettings {
         return simulation;
     }
 
-    /** An on-chain aggregator of a pair. */
-    public record ChainlinkFeed(ChainId chain, EvmAddress address) {
+    /**
+     * An on-chain aggregator of a pair.
+     *
+     * @param heartbeat how old its latest round may be and still fresh, when the feed has its own (a stablecoin feed
+     *                  often updates once a day, an ETH feed hourly); else {@code pricing.chainlink.heartbeat-seconds}
+     */
+    public record ChainlinkFeed(ChainId chain, EvmAddress address, Optional<Duration> heartbeat) {
+
+        public ChainlinkFeed {
+            Objects.requireNonNull(chain, "chain");
+            Objects.requireNonNull(address, "address");
+            Objects.requireNonNull(heartbeat, "heartbeat");
+        }
+
+        /** A feed with the default heartbeat. */
+        public ChainlinkFeed(ChainId chain, EvmAddress address) {
+            this(chain, address, Optional.empty());
+        }
     }
 
     /**
@@ -228,13 +247,14 @@ public class PricingSettings {
         List<ChainlinkFeed> feeds = new ArrayList<>();
         for (String raw : text.split(",", -1)) {
             String entry = raw.strip();
-            int colon = entry.indexOf(':');
-            if (colon < 0) {
-                throw Values.invalidEntry(property, entry, "expected <chain id>:<aggregator address>, e.g. 31337:0x…");
+            String[] parts = entry.split(":", -1);
+            if (parts.length < 2 || parts.length > 3) {
+                throw Values.invalidEntry(property, entry, "expected <chain id>:<aggregator address>, optionally"
+                        + " followed by :<heartbeat seconds>, e.g. 31337:0x… or 1:0x…:86400");
             }
             try {
-                ChainlinkFeed feed = new ChainlinkFeed(ChainId.parse(entry.substring(0, colon).strip()),
-                        EvmAddress.parse(entry.substring(colon + 1).strip()));
+                ChainlinkFeed feed = new ChainlinkFeed(ChainId.parse(parts[0].strip()), EvmAddress.parse(parts[1].strip()),
+                        parts.length == 3 ? Optional.of(heartbeat(property, entry, parts[2].strip())) : Optional.empty());
                 if (feeds.stream().anyMatch(known -> known.chain().equals(feed.chain()))) {
                     throw Values.invalidEntry(property, entry, "one feed per chain and pair; chain " + feed.chain()
                             + " is listed twice");
@@ -245,6 +265,19 @@ public class PricingSettings {
             }
         }
         return List.copyOf(feeds);
+    }
+
+    private static Duration heartbeat(String property, String entry, String seconds) {
+        try {
+            long value = Long.parseLong(seconds);
+            if (value >= 1 && value <= MAX_HEARTBEAT_SECONDS) {
+                return Duration.ofSeconds(value);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw Values.invalidEntry(property, entry, "a heartbeat is a whole number of seconds from 1 to "
+                + MAX_HEARTBEAT_SECONDS + "; got " + seconds);
     }
 
     private static String pythId(Pair pair, String text) {

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -108,6 +109,26 @@ class ChainlinkSourceTest extends PriceSourceContractTest {
 
         assertThat(priced(readings, ETH_USD).staleness(Instant.now(), Duration.ofSeconds(5))).isPresent();
         assertThat(priced(readings, USDC_USD).staleness(Instant.now(), Duration.ofSeconds(5))).isEmpty();
+    }
+
+    @Test
+    void aFeedWithItsOwnHeartbeatAgesByItNotByTheDefault() {
+        publish(ETH_USD, new BigDecimal("3000"), Instant.now().minus(Duration.ofHours(2)));
+        publish(USDC_USD, BigDecimal.ONE, Instant.now().minus(Duration.ofHours(2)));
+        Map<Pair, List<PricingSettings.ChainlinkFeed>> configured = Map.of(
+                ETH_USD, List.of(new PricingSettings.ChainlinkFeed(CHAIN.chainId(), feeds.get(ETH_USD))),
+                USDC_USD, List.of(new PricingSettings.ChainlinkFeed(CHAIN.chainId(), feeds.get(USDC_USD),
+                        Optional.of(Duration.ofDays(1)))));
+        ChainlinkSource source = new ChainlinkSource(chains.priceFeeds(), configured, HEARTBEAT, Duration.ofSeconds(1),
+                Set.of(), Clock.systemUTC(), ChainlinkSource.ANSWER_WAIT);
+
+        List<Reading> readings = fetch(source);
+
+        assertThat(priced(readings, ETH_USD).staleness(Instant.now(), Duration.ofSeconds(5)))
+                .hasValueSatisfying(why -> assertThat(why).contains("more than the 3600 s allowed"));
+        assertThat(priced(readings, USDC_USD).maxAge()).isEqualTo(Duration.ofDays(1));
+        assertThat(priced(readings, USDC_USD).staleness(Instant.now(), Duration.ofSeconds(5))).isEmpty();
+        source.stop();
     }
 
     @Test

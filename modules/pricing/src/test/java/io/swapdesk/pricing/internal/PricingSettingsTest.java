@@ -37,7 +37,7 @@ class PricingSettingsTest {
         PricingSettings settings = settings(Map.of(
                 "pricing.pairs", "ETH-USD, USDC-USD",
                 "pricing.cross-pairs", "USDC-ETH",
-                "pricing.chainlink.feeds.ETH-USD", "31337:" + FEED_A + ",31338:" + FEED_B,
+                "pricing.chainlink.feeds.ETH-USD", "31337:" + FEED_A + ",31338:" + FEED_B + ":86400",
                 "pricing.pyth.url", "http://127.0.0.1:1234/",
                 "pricing.pyth.feeds.ETH-USD", "0xFF61491A931112DDF1BD8147CD1B641375F79F5825126D665480874634FD0ACE",
                 "pricing.simulated.enabled", "true",
@@ -49,7 +49,8 @@ class PricingSettingsTest {
         assertThat(settings.crossPairs()).extracting(CrossRoute::pair).containsExactly(Pair.parse("USDC-ETH"));
         assertThat(settings.chainlinkFeeds().get(eth)).containsExactly(
                 new PricingSettings.ChainlinkFeed(ChainId.of(31337), EvmAddress.parse(FEED_A)),
-                new PricingSettings.ChainlinkFeed(ChainId.of(31338), EvmAddress.parse(FEED_B)));
+                new PricingSettings.ChainlinkFeed(ChainId.of(31338), EvmAddress.parse(FEED_B),
+                        Optional.of(Duration.ofDays(1))));
         assertThat(settings.pythUrl()).hasValueSatisfying(url -> assertThat(url).hasToString("http://127.0.0.1:1234"));
         assertThat(settings.pythFeeds().get(eth)).isEqualTo("ff61491a931112ddf1bd8147cd1b641375f79f5825126d665480874634fd0ace");
         assertThat(settings.simulation().startPrices()).containsEntry(eth, new BigDecimal("3000"));
@@ -73,6 +74,15 @@ class PricingSettingsTest {
         assertThatThrownBy(() -> settings(Map.of("pricing.pairs", "ETH-USD", "pricing.pyth.feeds.ETH-USD",
                 "ff61491a931112ddf1bd8147cd1b641375f79f5825126d665480874634fd0ace")))
                 .hasMessageContaining("pricing.pyth.url");
+        assertThatThrownBy(() -> settings(Map.of("pricing.pairs", "ETH-USD", "pricing.chainlink.feeds.ETH-USD",
+                "31337:" + FEED_A + ":0")))
+                .hasMessageContaining("pricing.chainlink.feeds.ETH-USD").hasMessageContaining("heartbeat");
+        assertThatThrownBy(() -> settings(Map.of("pricing.pairs", "ETH-USD", "pricing.chainlink.feeds.ETH-USD",
+                "31337:" + FEED_A + ":1h")))
+                .hasMessageContaining("a heartbeat is a whole number of seconds");
+        assertThatThrownBy(() -> settings(Map.of("pricing.pairs", "ETH-USD", "pricing.chainlink.feeds.ETH-USD",
+                "31337:" + FEED_A + ":60:1")))
+                .hasMessageContaining("expected <chain id>:<aggregator address>");
         assertThatThrownBy(() -> settings(Map.of("pricing.pyth.timeout-ms", "2501")))
                 .hasMessageContaining("pricing.pyth.timeout-ms must be at most 2500");
         assertThat(settings(Map.of("pricing.pyth.timeout-ms", "2500")).pythTimeout()).hasMillis(2500);
