@@ -221,6 +221,8 @@ class WebSocketIT {
             assertThat(metric("ws_subscriptions{", "channel=\"prices\"")).isGreaterThanOrEqualTo(1);
             assertThat(metric("ws_subscriptions{", "channel=\"bars\"")).isGreaterThanOrEqualTo(1);
             assertThat(metric("ws_server_closes_total{", "code=\"1003\"")).isGreaterThanOrEqualTo(closesBefore + 1);
+            assertThat(Http.get(TestEnvironment.uri("/metrics?scope=application")).body())
+                    .as("the count of updates the fan-out dropped").contains("\nws_updates_dropped{");
         }
     }
 

@@ -171,6 +171,11 @@ public class MarketChannels {
         return tooSlow.sum();
     }
 
+    /** Updates the fan-out threads could not take (shutting down, or 10,000 updates behind): nobody was sent them. */
+    long fanOutDropped() {
+        return fanOutDropped.sum();
+    }
+
     /** Threads started for send rounds stuck behind a client that did not read. */
     long roundHelpersStarted() {
         return rounds.helpersStarted();
@@ -234,13 +239,17 @@ public class MarketChannels {
         if (deliveries.isEmpty()) {
             return;
         }
+        boolean dropped = false;
         for (int stripe = 0; stripe < fanOut.length; stripe++) {
             int mine = stripe;
             try {
                 fanOut[stripe].execute(() -> deliver(deliveries, mine));
             } catch (RejectedExecutionException e) {
-                fanOutDropped.increment(); // shutting down, or 10,000 updates behind: the next one supersedes it
+                dropped = true; // shutting down, or 10,000 updates behind: the next one supersedes it
             }
+        }
+        if (dropped) {
+            fanOutDropped.increment(); // once per update, whichever of its stripes missed it
         }
     }
 

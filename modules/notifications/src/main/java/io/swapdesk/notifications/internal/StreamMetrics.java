@@ -12,7 +12,9 @@ import org.eclipse.microprofile.metrics.Tag;
  *   <li>{@code ws.connections}: connections open now;</li>
  *   <li>{@code ws.subscriptions{channel=prices|bars}}: market subscriptions over those connections;</li>
  *   <li>{@code ws.server.closes{code}}: connections the server closed, by close code (4001: too slow, 1003: a
- *       binary frame). Frames too large are refused by the container (1009) and not counted here.</li>
+ *       binary frame). Frames too large are refused by the container (1009) and not counted here;</li>
+ *   <li>{@code ws.updates.dropped}: market updates the fan-out could not take since the server started (it was
+ *       stopping, or 10,000 updates behind), which no subscriber was sent.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -21,6 +23,7 @@ public class StreamMetrics {
     static final String CONNECTIONS = "ws.connections";
     static final String SUBSCRIPTIONS = "ws.subscriptions";
     static final String SERVER_CLOSES = "ws.server.closes";
+    static final String UPDATES_DROPPED = "ws.updates.dropped";
 
     private static final Metadata CONNECTIONS_METADATA = Metadata.builder().withName(CONNECTIONS)
             .withDescription("WebSocket connections open on this server").build();
@@ -28,6 +31,9 @@ public class StreamMetrics {
             .withDescription("Market subscriptions on this server's WebSocket connections, by channel").build();
     private static final Metadata SERVER_CLOSES_METADATA = Metadata.builder().withName(SERVER_CLOSES)
             .withDescription("WebSocket connections closed by this server, by close code (4001: too slow)").build();
+    private static final Metadata UPDATES_DROPPED_METADATA = Metadata.builder().withName(UPDATES_DROPPED)
+            .withDescription("Market updates the WebSocket fan-out could not take since the server started"
+                    + " (stopping, or 10,000 updates behind); no subscriber was sent them").build();
 
     @Inject
     MetricRegistry registry;
@@ -46,6 +52,7 @@ public class StreamMetrics {
                 new Tag("channel", "prices"));
         registry.gauge(SUBSCRIPTIONS_METADATA, market, channels -> channels.subscriptionCount(Topic.Bars.class),
                 new Tag("channel", "bars"));
+        registry.gauge(UPDATES_DROPPED_METADATA, market, MarketChannels::fanOutDropped);
     }
 
     void closedByServer(int code) {

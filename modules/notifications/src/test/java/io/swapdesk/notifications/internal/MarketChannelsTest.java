@@ -99,6 +99,18 @@ class MarketChannelsTest {
     }
 
     @Test
+    void anUpdateTheStoppedFanOutCannotTakeIsCountedAsDropped() {
+        protocol.receive("{\"op\":\"subscribe\",\"channel\":\"prices\",\"pairs\":[\"ETH-USD\"]}");
+        market.price(ETH_USD, "3000", NOW);
+        assertThat(market.channels.fanOutDropped()).isZero();
+
+        market.channels.stop();
+        market.price(ETH_USD, "3001", NOW.plusMillis(100));
+
+        assertThat(market.channels.fanOutDropped()).isEqualTo(1);
+    }
+
+    @Test
     void barsStartWithTheLiveBarAndAClosedBarIsSentOnceMoreWhenTheNextStarts() {
         market.liveBar(bar("2026-11-21T10:00:00Z", "3000", 1, true));
         protocol.receive("{\"op\":\"subscribe\",\"channel\":\"bars\",\"pair\":\"ETH-USD\",\"interval\":\"1m\"}");
