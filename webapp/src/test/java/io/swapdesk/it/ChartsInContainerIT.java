@@ -101,6 +101,29 @@ class ChartsInContainerIT {
     }
 
     @Test
+    void aStoredPartIsJoinedByTheRestOfItsIntervalAndReplacedByABarBuiltFromTheIntervalsFirstTick() throws Exception {
+        Pair pair = uniquePair();
+        Instant current = Interval.M1.startOf(Instant.now());
+        Instant before = current.minusSeconds(240);
+        Instant whole = current.minusSeconds(180);
+        // Stored already: the part of a minute before this memory's first tick of the pair (written before a
+        // restart), and the first two ticks of the next minute (another server's copy, stored as it stopped).
+        insertBar(pair, before, "98 98.5 97 98 3");
+        insertBar(pair, whole, "100 101 100 101 2");
+
+        for (String tick : List.of("10 99", "20 102", "61 100", "65 101", "90 103", "121 104")) {
+            String[] secondsAndPrice = tick.split(" ");
+            ticks.fire(new PriceUpdated(pair, new BigDecimal(secondsAndPrice[1]), BigDecimal.ZERO,
+                    before.plusSeconds(Long.parseLong(secondsAndPrice[0]))));
+        }
+
+        awaitEqual(() -> strings("SELECT concat_ws(' ', open, high, low, close, ticks) FROM charts.bars"
+                + " WHERE pair = ? AND bar_interval = '1m' ORDER BY start_time", pair), List.of(
+                "98 102 97 102 5", // joined: its three stored ticks and the two after the restart
+                "100 103 100 103 3")); // replaced: the same two ticks and one more, counted once
+    }
+
+    @Test
     void firingTicksNeverWaitsForTheDatabase() throws Exception {
         Pair pair = uniquePair();
         Instant start = Instant.now().minusSeconds(60);
@@ -147,6 +170,25 @@ class ChartsInContainerIT {
             seen = actual.call();
         }
         assertEquals(expected, seen);
+    }
+
+    /** A stored 1-minute bar: "open high low close ticks". */
+    private void insertBar(Pair pair, Instant start, String ohlcTicks) throws SQLException {
+        String[] values = ohlcTicks.split(" ");
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("INSERT INTO charts.bars"
+                     + " (pair, bar_interval, start_time, open, high, low, close, ticks) VALUES (?, '1m', ?, ?, ?, ?, ?, ?)")) {
+            statement.setString(1, pair.toString());
+            statement.setObject(2, OffsetDateTime.ofInstant(start, ZoneOffset.UTC));
+            for (int i = 0; i < 4; i++) {
+                statement.setBigDecimal(3 + i, new BigDecimal(values[i]));
+            }
+            statement.setInt(7, Integer.parseInt(values[4]));
+            statement.executeUpdate();
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        }
     }
 
     private long count(String sql, Pair pair) throws SQLException {

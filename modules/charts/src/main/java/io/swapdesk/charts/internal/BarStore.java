@@ -20,6 +20,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -27,21 +29,32 @@ import javax.sql.DataSource;
  * {@code INSERT … SELECT FROM unnest(arrays) ON CONFLICT} statement (one round trip), and the history query reads
  * rows straight into {@link Bar} records; there is no entity behaviour for JPA to map.
  *
- * <p>Writing a bar that is already stored joins the two ({@link Bar#followedBy}): the stored row is the earlier part
- * (e.g. written at shutdown), the new one the rest of the interval.
+ * <p>Writing a bar that is already stored joins the two ({@link Bar#followedBy}) when the new one is the rest of the
+ * interval (the stored row written before a restart), and replaces the stored row when the new one was built from the
+ * interval's first tick (the stored row is then an earlier copy of the same ticks, written by another server that
+ * stopped while this one relayed its ticks).
  */
 @ApplicationScoped
 class BarStore {
 
-    private static final String UPSERT = "INSERT INTO charts.bars AS b"
+    private static final String INSERT = "INSERT INTO charts.bars AS b"
             + " (pair, bar_interval, start_time, open, high, low, close, ticks)"
             + " SELECT pair, bar_interval, start_time::timestamptz, open::numeric, high::numeric, low::numeric,"
             + " close::numeric, ticks::integer"
             + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
             + " AS t(pair, bar_interval, start_time, open, high, low, close, ticks)"
             + " ON CONFLICT (pair, bar_interval, start_time) DO UPDATE SET"
-            + " high = GREATEST(b.high, EXCLUDED.high), low = LEAST(b.low, EXCLUDED.low),"
-            + " close = EXCLUDED.close, ticks = b.ticks + EXCLUDED.ticks";
+            + " high = GREATEST(b.high, EXCLUDED.high), low = LEAST(b.low, EXCLUDED.low), close = EXCLUDED.close, ";
+
+    /** The rest of an interval whose earlier part may be stored (written before a restart): the two are joined. */
+    private static final String JOIN = INSERT + "ticks = b.ticks + EXCLUDED.ticks";
+
+    /**
+     * A bar built from its interval's first tick: a stored row is an earlier copy of some of the same ticks (written by
+     * another server as it stopped), so the bar takes its place; the extremes are kept, should this server have
+     * missed a relayed tick.
+     */
+    private static final String REPLACE = INSERT + "open = EXCLUDED.open, ticks = GREATEST(b.ticks, EXCLUDED.ticks)";
 
     /** Newest first from the primary key, then turned around: the latest {@code limit} bars of the range. */
     private static final String LATEST = "SELECT start_time, open, high, low, close, ticks FROM charts.bars"
@@ -54,29 +67,17 @@ class BarStore {
     @Inject
     UserTransaction transaction;
 
-    /** Stores closed bars in a transaction of their own. */
-    void write(List<Bar> bars) throws Exception {
-        List<Bar> distinct = joinDuplicates(bars);
+    /**
+     * Stores closed bars in a transaction of their own: those built from their interval's first tick
+     * ({@code wholeInterval}) in place of a stored part, the others joined to it.
+     */
+    void write(List<Bar> bars, Predicate<Bar> wholeInterval) throws Exception {
+        Map<Boolean, List<Bar>> byKind = bars.stream().collect(Collectors.partitioningBy(wholeInterval));
         transaction.begin();
         try {
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement statement = connection.prepareStatement(UPSERT)) {
-                String[][] columns = new String[8][distinct.size()];
-                for (int i = 0; i < distinct.size(); i++) {
-                    Bar bar = distinct.get(i);
-                    columns[0][i] = bar.pair().toString();
-                    columns[1][i] = bar.interval().code();
-                    columns[2][i] = bar.start().toString();
-                    columns[3][i] = bar.open().toPlainString();
-                    columns[4][i] = bar.high().toPlainString();
-                    columns[5][i] = bar.low().toPlainString();
-                    columns[6][i] = bar.close().toPlainString();
-                    columns[7][i] = Long.toString(bar.ticks());
-                }
-                for (int c = 0; c < columns.length; c++) {
-                    statement.setArray(c + 1, connection.createArrayOf("text", columns[c]));
-                }
-                statement.executeUpdate();
+            try (Connection connection = dataSource.getConnection()) {
+                upsert(connection, REPLACE, joinDuplicates(byKind.get(true)));
+                upsert(connection, JOIN, joinDuplicates(byKind.get(false)));
             }
             transaction.commit();
         } catch (Exception e) {
@@ -84,6 +85,30 @@ class BarStore {
                 transaction.rollback();
             }
             throw e;
+        }
+    }
+
+    private static void upsert(Connection connection, String sql, List<Bar> bars) throws SQLException {
+        if (bars.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            String[][] columns = new String[8][bars.size()];
+            for (int i = 0; i < bars.size(); i++) {
+                Bar bar = bars.get(i);
+                columns[0][i] = bar.pair().toString();
+                columns[1][i] = bar.interval().code();
+                columns[2][i] = bar.start().toString();
+                columns[3][i] = bar.open().toPlainString();
+                columns[4][i] = bar.high().toPlainString();
+                columns[5][i] = bar.low().toPlainString();
+                columns[6][i] = bar.close().toPlainString();
+                columns[7][i] = Long.toString(bar.ticks());
+            }
+            for (int c = 0; c < columns.length; c++) {
+                statement.setArray(c + 1, connection.createArrayOf("text", columns[c]));
+            }
+            statement.executeUpdate();
         }
     }
 

@@ -43,7 +43,9 @@ import org.eclipse.microprofile.metrics.Tag;
  * <p>Threads: {@link #on} runs on the price refresh thread, which waits for it, so it only updates memory and queues
  * (never blocks; a full queue drops bars and counts them in {@code charts_bars_dropped_total}). A clock thread closes,
  * once a second, the bars of pairs whose ticks stopped. On shutdown the open bars are stored as they stand and the
- * queue is written within 10 s; after a restart the rest of each interval joins the stored part.
+ * queue is written within 10 s; after a restart the rest of each interval joins the stored part. A bar this server
+ * built from its interval's first tick replaces a stored part instead (another server's copy of the same ticks,
+ * stored as it stopped and handed the pricing lease over): joined, its ticks would count twice.
  */
 @ApplicationScoped
 class ChartBook implements Charts {
@@ -155,8 +157,11 @@ class ChartBook implements Charts {
         stored.forEach(bar -> byStart.put(bar.start(), bar));
         for (Bar bar : inMemory) {
             if (!bar.start().isBefore(lower) && !bar.start().isAfter(to)) {
-                // A stored row for a bar still in memory is its earlier part, written before a restart.
-                byStart.merge(bar.start(), bar, Bar::followedBy);
+                if (live.sawWholeInterval(bar)) {
+                    byStart.put(bar.start(), bar); // a stored row is an earlier copy of some of its ticks
+                } else {
+                    byStart.merge(bar.start(), bar, Bar::followedBy); // the stored row is its part before a restart
+                }
             }
         }
         List<Bar> all = new ArrayList<>(byStart.values());
@@ -195,7 +200,7 @@ class ChartBook implements Charts {
     }
 
     private void store(List<Bar> bars) throws Exception {
-        store.write(bars);
+        store.write(bars, live::sawWholeInterval);
         live.stored(bars);
     }
 

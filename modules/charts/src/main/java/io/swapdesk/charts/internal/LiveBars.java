@@ -64,6 +64,17 @@ final class LiveBars {
     }
 
     /**
+     * Whether this memory saw the bar's whole interval: the pair's first tick here came before the interval began.
+     * Such a bar replaces a stored part of its interval (an earlier copy of the same ticks: the bar another server
+     * stored as it stopped while this one relayed its ticks); any other bar of an interval that had begun when the
+     * pair's ticks began here is the rest of it, joined to a stored part (written before a restart).
+     */
+    boolean sawWholeInterval(Bar bar) {
+        PairBars bars = pairs.get(bar.pair());
+        return bars != null && bars.firstTickBefore(bar.start());
+    }
+
+    /**
      * On shutdown: every open bar as it stands (a part of its interval), and no open bars left. Stored and joined
      * with the rest of the interval after a restart ({@link Bar#followedBy}).
      */
@@ -80,12 +91,21 @@ final class LiveBars {
         private final Bar[] closedNotStored = new Bar[INTERVALS.length];
         /** Per interval, the start of the last bar closed: ticks at or before it are late. */
         private final Instant[] closedThrough = new Instant[INTERVALS.length];
+        /** The time of the first tick of the pair this memory recorded. */
+        private Instant firstTick;
 
         PairBars(Pair pair) {
             this.pair = pair;
         }
 
+        synchronized boolean firstTickBefore(Instant instant) {
+            return firstTick != null && firstTick.isBefore(instant);
+        }
+
         synchronized Recorded record(BigDecimal price, Instant at) {
+            if (firstTick == null) {
+                firstTick = at;
+            }
             List<Bar> closed = new ArrayList<>(1);
             int late = 0;
             for (Interval interval : INTERVALS) {

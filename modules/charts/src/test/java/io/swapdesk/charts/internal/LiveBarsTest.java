@@ -33,6 +33,19 @@ class LiveBarsTest {
     }
 
     @Test
+    void onlyBarsOfIntervalsThatBeganAfterThePairsFirstTickHereAreWhole() {
+        tick("10", "2026-11-20T10:17:20Z");
+        tick("11", "2026-11-20T10:18:00Z");
+
+        assertThat(bars.sawWholeInterval(bars.live(ETH_USD, Interval.M1).orElseThrow()))
+                .as("10:18, begun after the first tick at 10:17:20").isTrue();
+        assertThat(bars.sawWholeInterval(bars.live(ETH_USD, Interval.M5).orElseThrow()))
+                .as("10:15, begun before it: the part before may be stored").isFalse();
+        assertThat(bars.sawWholeInterval(new Bar(BTC_USD, Interval.M1, t("2026-11-20T10:18:00Z"), d("1"), d("1"),
+                d("1"), d("1"), 1, true))).as("a pair without ticks here").isFalse();
+    }
+
+    @Test
     void ticksWithinABarMakeItsOpenHighLowAndClose() {
         tick("10.0", "2026-11-20T10:17:01Z");
         tick("12.5", "2026-11-20T10:17:10Z");
