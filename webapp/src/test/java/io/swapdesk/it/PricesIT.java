@@ -121,6 +121,8 @@ class PricesIT {
                 });
         JsonObject cross = awaitPair("USDC-ETH", pair -> !pair.getBoolean("available"));
         assertThat(cross.getString("reason")).startsWith("derived from ETH-USD, which is unavailable");
+        assertThat(cross.getJsonArray("derivedFrom").getValuesAs(jakarta.json.JsonString.class))
+                .extracting(jakarta.json.JsonString::getString).containsExactlyInAnyOrder("ETH-USD", "USDC-USD");
 
         pushAnswer(31338L, ETH_USD_FEED, BigInteger.valueOf(200_500_000_000L));
         JsonObject back = awaitPair("ETH-USD", pair -> pair.getBoolean("available"));

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * {@code GET /api/prices}: the latest aggregate of every pair (or of the pairs asked for with
@@ -40,17 +41,22 @@ public class PricesResource {
 
     private final Prices prices;
     private final Clock clock;
+    /** The legs of every cross pair, shown also while it has no price. */
+    private final Map<Pair, List<String>> legs;
 
     /** For the CDI client proxy only. */
     protected PricesResource() {
         this.prices = null;
         this.clock = null;
+        this.legs = Map.of();
     }
 
     @Inject
-    public PricesResource(Prices prices, Clock clock) {
+    public PricesResource(Prices prices, PricingSettings settings, Clock clock) {
         this.prices = prices;
         this.clock = clock;
+        this.legs = settings.crossPairs().stream().collect(Collectors.toUnmodifiableMap(CrossRoute::pair,
+                route -> List.of(route.first().toString(), route.second().toString())));
     }
 
     @GET
@@ -89,11 +95,12 @@ public class PricesResource {
         return pairs;
     }
 
-    private static PairView view(PairStatus status, Instant now) {
+    private PairView view(PairStatus status, Instant now) {
         List<SourceView> sources = status.sources().stream().map(PricesResource::view).toList();
         if (status.quote().isEmpty()) {
             return new PairView(status.pair().toString(), false, null, null, status.observedAt().toString(), null, null,
-                    sources.stream().anyMatch(SourceView::simulated), List.of(), status.reason(), sources);
+                    sources.stream().anyMatch(SourceView::simulated), legs.getOrDefault(status.pair(), List.of()),
+                    status.reason(), sources);
         }
         PriceQuote quote = status.quote().get();
         return new PairView(quote.pair().toString(), true, text(quote.price()), text(quote.confidence()),
