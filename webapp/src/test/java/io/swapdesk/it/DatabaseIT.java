@@ -60,6 +60,35 @@ class DatabaseIT {
         }
     }
 
+    @Test
+    void tickRetentionDropsWholeDaysBeforeTheCutoffAndKeepsTheRest() throws SQLException {
+        // One transaction, rolled back at the end, holding the lock the partition functions take: a server applying
+        // its own retention meanwhile waits, and nothing of this test stays behind.
+        try (Connection connection = TestEnvironment.database()) {
+            connection.setAutoCommit(false);
+            try {
+                execute(connection, "SELECT pg_advisory_xact_lock(hashtext('pricing.ticks partitions'))");
+                for (String day : List.of("2001-01-01", "2001-01-02", "2001-01-03")) {
+                    execute(connection, "SELECT pricing.ensure_tick_partition('" + day + "')");
+                    execute(connection, "SELECT pricing.ensure_tick_partition('" + day + "')"); // twice: no error
+                    execute(connection, "INSERT INTO pricing.ticks (pair, observed_at, price, confidence)"
+                            + " VALUES ('RETAIN-USD', '" + day + "T12:00:00Z', 1, 0)");
+                }
+
+                assertThat(strings(connection, "SELECT pricing.drop_tick_partitions_before('2001-01-03')"))
+                        .containsExactly("2");
+                assertThat(strings(connection, "SELECT pricing.drop_tick_partitions_before('2001-01-03')"))
+                        .as("dropped already").containsExactly("0");
+                assertThat(strings(connection, "SELECT (observed_at AT TIME ZONE 'UTC')::date::text FROM pricing.ticks"
+                        + " WHERE pair = 'RETAIN-USD'")).containsExactly("2001-01-03");
+                assertThat(strings(connection, "SELECT count(*) FROM pg_class"
+                        + " WHERE relname IN ('ticks_20010101', 'ticks_20010102', 'ticks_20010103')")).containsExactly("1");
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
     private static void execute(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
@@ -67,9 +96,14 @@ class DatabaseIT {
     }
 
     private static List<String> strings(String sql) throws SQLException {
+        try (Connection connection = TestEnvironment.database()) {
+            return strings(connection, sql);
+        }
+    }
+
+    private static List<String> strings(Connection connection, String sql) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (Connection connection = TestEnvironment.database();
-             Statement statement = connection.createStatement();
+        try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 values.add(rows.getString(1));
