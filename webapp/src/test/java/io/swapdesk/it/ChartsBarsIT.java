@@ -96,11 +96,32 @@ class ChartsBarsIT {
     }
 
     @Test
-    void aPairWithoutBarsHasAnEmptyHistory() throws Exception {
-        HttpResponse<String> response = Http.get(TestEnvironment.uri("/api/charts/NOBARS-USD/bars?interval=1d"));
+    void aPricedPairWithoutBarsInTheRangeHasAnEmptyHistory() throws Exception {
+        HttpResponse<String> response = Http.get(TestEnvironment.uri("/api/charts/ETH-USD/bars?interval=1d"
+                + "&to=2001-01-01T00:00:00Z"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(Http.json(response).getJsonArray("bars")).isEmpty();
+    }
+
+    @Test
+    void aPairNeitherPricedNorWithHistoryIsUnknown() throws Exception {
+        HttpResponse<String> response = Http.get(TestEnvironment.uri("/api/charts/NOBARS-USD/bars?interval=1d"));
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(Http.json(response).getString("code")).isEqualTo("UNKNOWN_PAIR");
+        assertThat(Http.json(response).getString("detail")).contains("NOBARS-USD", "ETH-USD");
+    }
+
+    @Test
+    void aPairNoLongerPricedKeepsItsHistory() throws Exception {
+        HttpResponse<String> quietRange = Http.get(TestEnvironment.uri("/api/charts/" + PAIR
+                + "/bars?interval=1m&to=2001-01-01T00:00:00Z"));
+
+        assertThat(quietRange.statusCode()).as(PAIR + " has stored bars, outside this range").isEqualTo(200);
+        assertThat(Http.json(quietRange).getJsonArray("bars")).isEmpty();
     }
 
     @Test

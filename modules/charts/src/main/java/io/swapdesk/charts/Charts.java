@@ -21,6 +21,12 @@ public interface Charts {
      */
     List<Bar> bars(Pair pair, Interval interval, Optional<Instant> from, Instant to, int limit);
 
+    /**
+     * Whether the pair has any bar, stored or in memory, of any interval: false for a pair no tick has ever been
+     * recorded for (a pair that is not priced here and never was).
+     */
+    boolean hasHistory(Pair pair);
+
     /** The pair's bar still open for the interval, if it has had a tick. */
     Optional<Bar> liveBar(Pair pair, Interval interval);
 }

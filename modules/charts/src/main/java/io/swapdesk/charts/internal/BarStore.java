@@ -61,6 +61,8 @@ class BarStore {
             + " WHERE pair = ? AND bar_interval = ? AND start_time >= ? AND start_time <= ?"
             + " ORDER BY start_time DESC LIMIT ?";
 
+    private static final String ANY = "SELECT EXISTS (SELECT 1 FROM charts.bars WHERE pair = ?)";
+
     @Resource(lookup = "jdbc/swapdesk")
     DataSource dataSource;
 
@@ -109,6 +111,17 @@ class BarStore {
                 statement.setArray(c + 1, connection.createArrayOf("text", columns[c]));
             }
             statement.executeUpdate();
+        }
+    }
+
+    /** Whether any bar of the pair is stored (the primary key's first column: one index probe). */
+    boolean hasAny(Pair pair) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(ANY)) {
+            statement.setString(1, pair.toString());
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() && rows.getBoolean(1);
+            }
         }
     }
 

@@ -2,6 +2,9 @@ package io.swapdesk.charts.internal;
 
 import io.swapdesk.charts.Bar;
 import io.swapdesk.charts.Charts;
+import io.swapdesk.platform.DomainException;
+import io.swapdesk.pricing.Prices;
+import io.swapdesk.pricing.PricingError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -13,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -26,6 +30,9 @@ public class BarsResource {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Prices prices;
 
     /** The answer: the query as understood, then the bars oldest first. */
     @JsonbPropertyOrder({"pair", "interval", "bars"})
@@ -57,6 +64,12 @@ public class BarsResource {
         BarsRequest request = BarsRequest.parse(pair, interval, from, to, limit, clock.instant());
         List<BarJson> bars = charts.bars(request.pair(), request.interval(), request.from(), request.to(),
                 request.limit()).stream().map(BarJson::of).toList();
+        if (bars.isEmpty() && !prices.pairs().contains(request.pair()) && !charts.hasHistory(request.pair())) {
+            // A typo, most likely: say so rather than answer "no bars" as for a quiet range of a real pair.
+            throw new DomainException(PricingError.UNKNOWN_PAIR, "pair " + request.pair()
+                    + " is not priced here and has no bar history; priced pairs: " + prices.pairs(),
+                    Map.of("pair", request.pair().toString()));
+        }
         return new BarsPage(request.pair().toString(), request.interval().code(), bars);
     }
 }

@@ -169,6 +169,20 @@ class ChartBook implements Charts {
     }
 
     @Override
+    public boolean hasHistory(Pair pair) {
+        if (live.hasTicks(pair)) {
+            return true;
+        }
+        try {
+            return store.hasAny(pair);
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "reading charts.bars failed", e);
+            throw new DomainException(PlatformError.SERVICE_UNAVAILABLE,
+                    "Bar history is unavailable (the database did not answer); retry later.");
+        }
+    }
+
+    @Override
     public Optional<Bar> liveBar(Pair pair, Interval interval) {
         return live.live(pair, interval);
     }

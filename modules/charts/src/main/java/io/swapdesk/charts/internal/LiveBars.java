@@ -41,6 +41,11 @@ final class LiveBars {
         return closed;
     }
 
+    /** Whether a tick of the pair has been recorded here. */
+    boolean hasTicks(Pair pair) {
+        return pairs.containsKey(pair);
+    }
+
     /** The open bar, if the pair has one for the interval. */
     Optional<Bar> live(Pair pair, Interval interval) {
         PairBars bars = pairs.get(pair);

@@ -177,6 +177,11 @@ final class MarketFixture implements AutoCloseable {
         }
 
         @Override
+        public boolean hasHistory(Pair pair) {
+            return bars.keySet().stream().anyMatch(key -> key.startsWith(pair.toString()));
+        }
+
+        @Override
         public Optional<Bar> liveBar(Pair pair, Interval interval) {
             return Optional.ofNullable(bars.get(pair + interval.code()));
         }
