@@ -244,6 +244,9 @@ class MarketChannelsTest {
                         oneThread.channels.open(client))
                         .receive("{\"op\":\"subscribe\",\"channel\":\"prices\",\"pairs\":[\"ETH-USD\"]}");
             }
+            // The snapshots out first: a price put while a snapshot still waits would replace it (the same key), and
+            // that client would take the price as its second frame, not block on it as its third.
+            eventually(() -> stuck.stream().allMatch(client -> client.frames.size() == 2));
             oneThread.price(ETH_USD, "3000", NOW);
             eventually(() -> stuck.stream().allMatch(client -> client.frames.size() == 3));
 
