@@ -156,6 +156,26 @@ class WebSocketIT {
     }
 
     @Test
+    void unsubscribingEndsOnlyWhatItNames() throws Exception {
+        try (Client client = Client.connect()) {
+            client.send("{\"op\":\"subscribe\",\"channel\":\"prices\",\"pairs\":[\"ETH-USD\",\"USDC-ETH\"]}");
+            assertThat(client.nextOfType("subscribed").getJsonArray("pairs")).hasSize(2);
+
+            client.send("{\"op\":\"unsubscribe\",\"channel\":\"prices\",\"pairs\":[\"ETH-USD\"]}");
+            assertThat(pairs(client.nextOfType("unsubscribed"))).containsExactly("ETH-USD");
+            client.send("{\"op\":\"unsubscribe\",\"channel\":\"prices\"}");
+            assertThat(pairs(client.nextOfType("unsubscribed"))).as("all that was left").containsExactly("USDC-ETH");
+            client.send("{\"op\":\"unsubscribe\",\"channel\":\"prices\"}");
+            assertThat(pairs(client.nextOfType("unsubscribed"))).as("nothing left").isEmpty();
+        }
+    }
+
+    private static java.util.List<String> pairs(JsonObject frame) {
+        return frame.getJsonArray("pairs").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).toList();
+    }
+
+    @Test
     void aBarsSubscriptionIsAnsweredWithItsPairAndInterval() throws Exception {
         try (Client client = Client.connect()) {
             client.send("{\"op\":\"subscribe\",\"channel\":\"bars\",\"pair\":\"ETH-USD\",\"interval\":\"1m\"}");
@@ -275,6 +295,15 @@ class WebSocketIT {
         JsonObject poll(long millis) throws InterruptedException {
             String text = received.poll(millis, TimeUnit.MILLISECONDS);
             return text == null ? null : Json.createReader(new StringReader(text)).readObject();
+        }
+
+        /** The next frame of the type, skipping market updates (which may come at any time) and others. */
+        JsonObject nextOfType(String type) throws InterruptedException {
+            JsonObject frame;
+            do {
+                frame = next();
+            } while (!type.equals(frame.getString("type", null)));
+            return frame;
         }
 
         JsonObject next() throws InterruptedException {
