@@ -242,13 +242,13 @@ final class Outbound {
 
     /** Under the lock: takes the first pending frame; none left ends the in-flight state and being behind. */
     private String next() {
-        Iterator<Map.Entry<Object, String>> first = pending.entrySet().iterator();
-        if (closed || !first.hasNext()) {
+        if (closed || pending.isEmpty()) { // nearly always, after a send: no iterator for it
             inFlight = false;
             behindSince = 0;
             sendingSince = 0;
             return null;
         }
+        Iterator<Map.Entry<Object, String>> first = pending.entrySet().iterator();
         Map.Entry<Object, String> entry = first.next();
         first.remove();
         if (entry.getKey() instanceof Reply && pendingReplies-- == maxPendingReplies) {

@@ -8,6 +8,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
@@ -59,7 +60,7 @@ public class StreamEndpoint {
 
     @OnOpen
     public void onOpen(Session session) {
-        connection = market.open(new SessionTransport(session, metrics));
+        connection = market.open(new SessionTransport(session, session.getBasicRemote(), metrics));
         metrics.opened();
         protocol = new StreamProtocol(tokens, clock, market, account, connection);
     }
@@ -121,13 +122,15 @@ public class StreamEndpoint {
      * handoffs and an epoll update per frame, most of the server's CPU in the fan-out profile), while a blocking send
      * writes to the socket on the calling thread when the socket has room, which it nearly always has. Senders of
      * their own run on virtual threads: a client that stops reading blocks only that thread, until the watchdog
-     * closes it.
+     * closes it. The remote is taken once: Liberty makes a new one at every {@code getBasicRemote()} (2.6% of the
+     * bytes the server allocated at 7,500 subscribers; docs/performance.md).
      */
-    private record SessionTransport(Session session, StreamMetrics metrics) implements Outbound.Transport {
+    private record SessionTransport(Session session, RemoteEndpoint.Basic remote, StreamMetrics metrics)
+            implements Outbound.Transport {
 
         @Override
         public void send(String text) throws IOException {
-            session.getBasicRemote().sendText(text);
+            remote.sendText(text);
         }
 
         @Override
