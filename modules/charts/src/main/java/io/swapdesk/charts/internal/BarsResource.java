@@ -54,7 +54,8 @@ public class BarsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "OHLC bars of a pair",
             description = "The latest `limit` bars starting within [from, to], oldest first, aligned to UTC; the bar "
-                    + "still open is last, with `open: true`. Times are ISO-8601 with an offset or epoch milliseconds.")
+                    + "still open is last, with `open: true`. Times are ISO-8601 with an offset or epoch milliseconds. "
+                    + "A pair neither priced here nor with any bar stored is 404 UNKNOWN_PAIR.")
     public BarsPage bars(
             @Parameter(description = "BASE-QUOTE, e.g. ETH-USD") @PathParam("pair") String pair,
             @Parameter(description = "1m, 5m, 15m, 1h, 4h or 1d; default 1m") @QueryParam("interval") String interval,
