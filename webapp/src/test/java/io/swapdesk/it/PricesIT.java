@@ -155,6 +155,22 @@ class PricesIT {
 
         assertThat(metrics).contains("pricing_source_fetches_total", "source=\"chainlink\"", "outcome=\"ok\"",
                 "pricing_source_age_seconds", "pricing_pair_available");
+        // The deviating feed of test 2 was left out and counted; the fetches were timed; the pair is back.
+        assertThat(metric(metrics, "pricing_exclusions_total{", "pair=\"ETH-USD\"", "status=\"deviating\""))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(metric(metrics, "pricing_source_duration_seconds_count{", "source=\"chainlink\""))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(metric(metrics, "pricing_pair_available{", "pair=\"ETH-USD\"")).isEqualTo(1);
+        assertThat(metric(metrics, "pricing_source_age_seconds{", "pair=\"ETH-USD\"", "source=\"chainlink@31338\""))
+                .as("published a moment ago, not -1 (never)").isBetween(0.0, 60.0);
+    }
+
+    /** The value of the first line of {@code name} that carries every tag; NaN when there is none. */
+    private static double metric(String metrics, String name, String... tags) {
+        return metrics.lines().filter(line -> line.startsWith(name))
+                .filter(line -> java.util.Arrays.stream(tags).allMatch(line::contains))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(Double.NaN);
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
