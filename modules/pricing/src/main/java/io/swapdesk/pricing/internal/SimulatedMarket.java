@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,7 +32,8 @@ import java.util.logging.Logger;
  * pushed every {@code pricing.simulated.interval-ms} as a new round to each of the pair's
  * TestAggregator feeds ({@code pricing.chainlink.feeds.<pair>}, each a little off the walk), with the
  * feeds' owner key. The prices then travel the real read path — {@link ChainlinkSource}, aggregation —
- * and are labelled {@code simulated-market@<chain>} and {@code simulated: true} wherever shown.
+ * and are labelled {@code simulated-market@<chain>} and {@code simulated: true} wherever shown. Only the
+ * server holding the pricing lease moves it, as only that server computes prices.
  */
 @ApplicationScoped
 public class SimulatedMarket {
@@ -44,6 +46,7 @@ public class SimulatedMarket {
     private final PriceFeeds priceFeeds;
     private final Map<PricingSettings.ChainlinkFeed, Integer> decimals = new ConcurrentHashMap<>();
     private final Map<Pair, RandomWalk> walks = new LinkedHashMap<>();
+    private final BooleanSupplier computing;
     private ScheduledExecutorService scheduler;
 
     /** For the CDI client proxy only. */
@@ -52,23 +55,35 @@ public class SimulatedMarket {
         this.feeds = Map.of();
         this.aggregators = null;
         this.priceFeeds = null;
+        this.computing = null;
     }
 
     @Inject
-    public SimulatedMarket(PricingSettings settings, TestAggregators aggregators, PriceFeeds priceFeeds) {
-        this.simulation = settings.simulation();
-        this.feeds = settings.chainlinkFeeds();
+    public SimulatedMarket(PricingSettings settings, TestAggregators aggregators, PriceFeeds priceFeeds,
+                           PriceLease lease) {
+        this(settings.simulation(), settings.chainlinkFeeds(), aggregators, priceFeeds, lease::leader);
+    }
+
+    /**
+     * @param computing whether this server computes prices now (holds the pricing lease): only that server moves the
+     *                  market, so that several local servers on the same chains do not push rounds over each other
+     */
+    SimulatedMarket(PricingSettings.Simulation simulation, Map<Pair, List<PricingSettings.ChainlinkFeed>> feeds,
+                    TestAggregators aggregators, PriceFeeds priceFeeds, BooleanSupplier computing) {
+        this.simulation = simulation;
+        this.feeds = feeds;
         this.aggregators = aggregators;
         this.priceFeeds = priceFeeds;
+        this.computing = computing;
+        long seed = simulation.seed();
+        for (Map.Entry<Pair, BigDecimal> start : simulation.startPrices().entrySet()) {
+            walks.put(start.getKey(), new RandomWalk(seed++, start.getValue(), simulation.volatility()));
+        }
     }
 
     void start(@Observes Startup startup) {
         if (!simulation.enabled()) {
             return;
-        }
-        long seed = simulation.seed();
-        for (Map.Entry<Pair, BigDecimal> start : simulation.startPrices().entrySet()) {
-            walks.put(start.getKey(), new RandomWalk(seed++, start.getValue(), simulation.volatility()));
         }
         LOG.warning(() -> "pricing: THE SIMULATED MARKET IS ON: prices of " + walks.keySet()
                 + " are a seeded random walk pushed to local test feeds, not a market (pricing.simulated.enabled)");
@@ -77,7 +92,11 @@ public class SimulatedMarket {
         scheduler.scheduleWithFixedDelay(this::step, 0, simulation.interval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** One step of every walk, pushed to the pair's feeds; nothing on a server that does not compute prices now. */
     void step() {
+        if (!computing.getAsBoolean()) {
+            return;
+        }
         SignerKey owner = simulation.ownerKey().orElseThrow();
         walks.forEach((pair, walk) -> {
             BigDecimal price = walk.next();
