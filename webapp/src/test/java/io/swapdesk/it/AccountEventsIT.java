@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A user's events reach that user's WebSocket connections, on either server, within a second of the state change,
- * and nobody else's; a client that was away resumes from the last seq it saw.
+ * and nobody else's; a client that was away resumes from the last seq it saw; an event whose transaction commits
+ * after a later-inserted one's is neither skipped live nor on resume.
  */
 class AccountEventsIT {
 
@@ -25,14 +26,15 @@ class AccountEventsIT {
              WebSocketIT.Client bobHere = follow(TestEnvironment.baseUri(), bob, null)) {
 
             long written = System.nanoTime();
-            long seq = writeEvent(alice.userId(), "execution.completed", "{\"txHash\":\"0xabc\",\"amountDelivered\":\"5\"}");
+            UUID event = writeEvent(alice.userId(), "execution.completed", "{\"txHash\":\"0xabc\",\"amountDelivered\":\"5\"}");
 
             JsonObject here = aliceHere.next();
             long latencyMillis = (System.nanoTime() - written) / 1_000_000;
             JsonObject there = aliceThere.next();
             assertThat(here.getString("channel")).isEqualTo("account");
             assertThat(here.getString("type")).isEqualTo("execution.completed");
-            assertThat(here.getJsonNumber("seq").longValue()).isEqualTo(seq);
+            assertThat(here.getString("id")).isEqualTo(event.toString());
+            assertThat(here.getJsonNumber("seq").longValue()).isEqualTo(streamSeq(event));
             assertThat(here.getJsonObject("data").getString("txHash")).isEqualTo("0xabc");
             assertThat(there).isEqualTo(here);
             assertThat(latencyMillis).as("delivered within a second").isLessThan(1000);
@@ -43,16 +45,45 @@ class AccountEventsIT {
     @Test
     void aClientResumesFromTheLastSeqItSaw() throws Exception {
         SignInClient.Session carol = SignInClient.newTrader();
-        long first = writeEvent(carol.userId(), "quote.committed", "{\"n\":1}");
-        long second = writeEvent(carol.userId(), "execution.submitted", "{\"n\":2}");
-        long third = writeEvent(carol.userId(), "execution.completed", "{\"n\":3}");
+        UUID first = writeEvent(carol.userId(), "quote.committed", "{\"n\":1}");
+        UUID second = writeEvent(carol.userId(), "execution.submitted", "{\"n\":2}");
+        UUID third = writeEvent(carol.userId(), "execution.completed", "{\"n\":3}");
 
-        try (WebSocketIT.Client back = follow(TestEnvironment.baseUri(), carol, first)) {
-            assertThat(back.next().getJsonNumber("seq").longValue()).isEqualTo(second);
-            assertThat(back.next().getJsonNumber("seq").longValue()).isEqualTo(third);
-            long fourth = writeEvent(carol.userId(), "quote.expired", "{\"n\":4}");
-            assertThat(back.next().getJsonNumber("seq").longValue()).isEqualTo(fourth);
+        try (WebSocketIT.Client back = follow(TestEnvironment.baseUri(), carol, streamSeq(first))) {
+            assertThat(back.next().getString("id")).isEqualTo(second.toString());
+            assertThat(back.next().getString("id")).isEqualTo(third.toString());
+            UUID fourth = writeEvent(carol.userId(), "quote.expired", "{\"n\":4}");
+            assertThat(back.next().getString("id")).isEqualTo(fourth.toString());
             assertThat(back.poll(700)).as("each event once").isNull();
+        }
+    }
+
+    /**
+     * Two state changes of one user in flight at once: the one that inserted its event first commits last. Its event
+     * is published after the other's, with the higher seq, and reaches a live client and a resuming one.
+     */
+    @Test
+    void anEventCommittedAfterALaterInsertedOneIsNeitherSkippedLiveNorOnResume() throws Exception {
+        SignInClient.Session erin = SignInClient.newTrader();
+        try (WebSocketIT.Client live = follow(TestEnvironment.baseUri(), erin, null);
+             Connection slowChange = TestEnvironment.database()) {
+            slowChange.setAutoCommit(false);
+            UUID insertedFirst = insertEvent(slowChange, erin.userId(), "quote.committed", "{\"n\":1}");
+            UUID committedFirst = writeEvent(erin.userId(), "execution.submitted", "{\"n\":2}");
+            JsonObject published = live.next();
+            assertThat(published.getString("id")).isEqualTo(committedFirst.toString());
+
+            slowChange.commit();
+            JsonObject late = live.next();
+            assertThat(late.getString("id")).as("the late commit's event, live").isEqualTo(insertedFirst.toString());
+            assertThat(late.getJsonNumber("seq").longValue()).isGreaterThan(published.getJsonNumber("seq").longValue());
+
+            try (WebSocketIT.Client resumed = follow(TestEnvironment.secondBaseUri(), erin,
+                    published.getJsonNumber("seq").longValue())) {
+                assertThat(resumed.next().getString("id")).as("the late commit's event, on resume")
+                        .isEqualTo(insertedFirst.toString());
+                assertThat(resumed.poll(700)).isNull();
+            }
         }
     }
 
@@ -80,21 +111,44 @@ class AccountEventsIT {
         return client;
     }
 
-    /** Writes an outbox event as a module does in its transaction; returns its seq. */
-    private static long writeEvent(String userId, String type, String payload) throws Exception {
-        try (Connection db = TestEnvironment.database();
-             PreparedStatement insert = db.prepareStatement("INSERT INTO notifications.outbox "
-                     + "(id, event_type, subject, user_id, payload, created_at) VALUES (?, ?, ?, ?::uuid, ?::jsonb, now()) "
-                     + "RETURNING seq")) {
-            insert.setObject(1, UUID.randomUUID());
+    /** Writes an outbox event as a module does in its transaction, and commits; returns its id. */
+    private static UUID writeEvent(String userId, String type, String payload) throws Exception {
+        try (Connection db = TestEnvironment.database()) {
+            return insertEvent(db, userId, type, payload);
+        }
+    }
+
+    /** Inserts an outbox event in the connection's transaction; returns its id. */
+    private static UUID insertEvent(Connection db, String userId, String type, String payload) throws Exception {
+        UUID id = UUID.randomUUID();
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO notifications.outbox "
+                + "(id, event_type, subject, user_id, payload, created_at) VALUES (?, ?, ?, ?::uuid, ?::jsonb, now())")) {
+            insert.setObject(1, id);
             insert.setString(2, type);
             insert.setString(3, "quote:" + UUID.randomUUID());
             insert.setString(4, userId);
             insert.setString(5, payload);
-            try (ResultSet row = insert.executeQuery()) {
-                row.next();
-                return row.getLong(1);
+            insert.executeUpdate();
+        }
+        return id;
+    }
+
+    /** The seq the event was published with, once a dispatcher has published it. */
+    private static long streamSeq(UUID event) throws Exception {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        try (Connection db = TestEnvironment.database();
+             PreparedStatement query = db.prepareStatement(
+                     "SELECT stream_seq FROM notifications.outbox WHERE id = ? AND stream_seq IS NOT NULL")) {
+            query.setObject(1, event);
+            while (System.nanoTime() < deadline) {
+                try (ResultSet row = query.executeQuery()) {
+                    if (row.next()) {
+                        return row.getLong(1);
+                    }
+                }
+                Thread.sleep(50);
             }
         }
+        throw new AssertionError("event " + event + " not published within 5 s");
     }
 }

@@ -9,8 +9,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One outbox event of one user, as the account channel sends it: {@code seq} is the outbox's insertion order,
- * which only grows, so a client that remembers the last one it saw can resume from it.
+ * One outbox event of one user, as the account channel sends it: {@code seq} is the event's {@code stream_seq}, the
+ * order in which events were published ({@link OutboxDispatcher}), which only grows as clients see it, so a client
+ * that remembers the last one it saw can resume from it.
  */
 record AccountEvent(long seq, UUID userId, UUID eventId, String type, String payloadJson, Instant occurredAt) {
 

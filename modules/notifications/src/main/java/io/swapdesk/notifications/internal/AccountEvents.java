@@ -25,26 +25,26 @@ class AccountEvents {
     /** Most events one resume replays; a client further behind reloads its state over REST. */
     static final int MAX_REPLAY = 1000;
 
-    private static final String COLUMNS = "seq, user_id, id, event_type, payload::text, created_at";
+    private static final String COLUMNS = "stream_seq, user_id, id, event_type, payload::text, created_at";
 
     @Resource(lookup = "jdbc/swapdesk")
     DataSource database;
 
-    Optional<AccountEvent> bySeq(long seq) throws SQLException {
+    Optional<AccountEvent> byStreamSeq(long streamSeq) throws SQLException {
         try (Connection connection = database.getConnection();
              PreparedStatement query = connection.prepareStatement(
-                     "SELECT " + COLUMNS + " FROM notifications.outbox WHERE seq = ? AND user_id IS NOT NULL")) {
-            query.setLong(1, seq);
+                     "SELECT " + COLUMNS + " FROM notifications.outbox WHERE stream_seq = ? AND user_id IS NOT NULL")) {
+            query.setLong(1, streamSeq);
             List<AccountEvent> events = read(query);
             return events.stream().findFirst();
         }
     }
 
-    /** The user's events after {@code since}, oldest first, at most {@link #MAX_REPLAY}. */
+    /** The user's published events after stream_seq {@code since}, in stream order, at most {@link #MAX_REPLAY}. */
     List<AccountEvent> after(UUID user, long since) throws SQLException {
         try (Connection connection = database.getConnection();
              PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
-                     + " FROM notifications.outbox WHERE user_id = ? AND seq > ? ORDER BY seq LIMIT " + MAX_REPLAY)) {
+                     + " FROM notifications.outbox WHERE user_id = ? AND stream_seq > ? ORDER BY stream_seq LIMIT " + MAX_REPLAY)) {
             query.setObject(1, user);
             query.setLong(2, since);
             return read(query);

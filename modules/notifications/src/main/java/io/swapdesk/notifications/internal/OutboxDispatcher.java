@@ -26,8 +26,8 @@ import java.util.logging.Logger;
  * Takes users' events from the outbox to their WebSocket connections, on whichever server they are:
  *
  * <ol>
- *   <li>every server's dispatcher claims undispatched outbox rows ({@code FOR UPDATE SKIP LOCKED}, so any number of
- *       servers share the work and each row is claimed once), sends {@code NOTIFY swapdesk_account '<user>:<seq>'}
+ *   <li>every server's dispatcher, one at a time (a transaction-scoped advisory lock), claims undispatched outbox
+ *       rows, gives each the next {@code stream_seq}, sends {@code NOTIFY swapdesk_account '<user>:<stream_seq>'}
  *       for each row that belongs to a user, and marks the rows dispatched, all in one transaction: PostgreSQL
  *       delivers the notifications exactly when the rows are marked;</li>
  *   <li>every server LISTENs on a session connection of its own ({@code jdbc/swapdesk-sessions}), reads the event of
@@ -36,11 +36,18 @@ import java.util.logging.Logger;
  *
  * A client that was disconnected (or a server that lost its listening session) misses nothing for good: it
  * resumes with {@code since}, replayed from the outbox.
+ *
+ * <p>Why {@code stream_seq} and not the outbox's {@code seq}: {@code seq} is taken at insert, and the inserting
+ * transactions commit in another order, so a row with a lower {@code seq} can become visible after one with a higher
+ * {@code seq}. A client that had seen the higher one would skip it, live and on resume. The dispatch transactions
+ * run one after the other, so the {@code stream_seq} they hand out grows in the order clients can see events.
  */
 @ApplicationScoped
 class OutboxDispatcher {
 
     static final String CHANNEL = "swapdesk_account";
+    /** The advisory lock that makes dispatch transactions take turns: "SwapOut1", one per database. */
+    static final long DISPATCH_LOCK_KEY = 0x53_77_61_70_4F_75_74_31L;
 
     private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class.getName());
     private static final int BATCH = 200;
@@ -103,43 +110,79 @@ class OutboxDispatcher {
         }
     }
 
-    /** One transaction: claim, notify, mark. Returns how many rows it took. */
+    /** One transaction: take the turn, claim, number, notify, mark. Returns how many rows it took. */
     int dispatchBatch() throws Exception {
         transaction.begin();
         try (Connection connection = database.getConnection()) {
+            takeTurn(connection);
             List<Long> claimed = new ArrayList<>();
-            List<String> notices = new ArrayList<>();
+            List<UUID> users = new ArrayList<>();
             try (PreparedStatement claim = connection.prepareStatement("SELECT seq, user_id FROM notifications.outbox "
-                    + "WHERE dispatched_at IS NULL ORDER BY seq LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED");
+                    + "WHERE dispatched_at IS NULL ORDER BY seq LIMIT " + BATCH + " FOR UPDATE");
                  ResultSet rows = claim.executeQuery()) {
                 while (rows.next()) {
                     claimed.add(rows.getLong(1));
-                    UUID user = (UUID) rows.getObject(2);
-                    if (user != null) {
-                        notices.add(user + ":" + rows.getLong(1));
-                    }
-                }
-            }
-            if (!notices.isEmpty()) {
-                try (PreparedStatement notify = connection.prepareStatement(
-                        "SELECT pg_notify('" + CHANNEL + "', notice) FROM unnest(?::text[]) AS notice")) {
-                    Array array = connection.createArrayOf("text", notices.toArray());
-                    notify.setArray(1, array);
-                    notify.execute();
+                    users.add((UUID) rows.getObject(2));
                 }
             }
             if (!claimed.isEmpty()) {
-                try (PreparedStatement mark = connection.prepareStatement(
-                        "UPDATE notifications.outbox SET dispatched_at = now() WHERE seq = ANY (?)")) {
-                    mark.setArray(1, connection.createArrayOf("bigint", claimed.toArray()));
-                    mark.executeUpdate();
+                long last = lastStreamSeq(connection);
+                List<Long> streamSeqs = new ArrayList<>();
+                List<String> notices = new ArrayList<>();
+                for (int i = 0; i < claimed.size(); i++) {
+                    long streamSeq = last + 1 + i;
+                    streamSeqs.add(streamSeq);
+                    if (users.get(i) != null) {
+                        notices.add(users.get(i) + ":" + streamSeq);
+                    }
                 }
+                mark(connection, claimed, streamSeqs);
+                notify(connection, notices);
             }
             transaction.commit();
             return claimed.size();
         } catch (Exception e) {
             transaction.rollback();
             throw e;
+        }
+    }
+
+    /** Waits for any other server's dispatch transaction; released at commit or rollback. */
+    private static void takeTurn(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, DISPATCH_LOCK_KEY);
+            lock.execute();
+        }
+    }
+
+    private static long lastStreamSeq(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT coalesce(max(stream_seq), 0) FROM notifications.outbox");
+             ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static void mark(Connection connection, List<Long> seqs, List<Long> streamSeqs) throws SQLException {
+        try (PreparedStatement mark = connection.prepareStatement("UPDATE notifications.outbox o"
+                + " SET dispatched_at = now(), stream_seq = c.stream_seq"
+                + " FROM unnest(?::bigint[], ?::bigint[]) AS c(seq, stream_seq) WHERE o.seq = c.seq")) {
+            mark.setArray(1, connection.createArrayOf("bigint", seqs.toArray()));
+            mark.setArray(2, connection.createArrayOf("bigint", streamSeqs.toArray()));
+            mark.executeUpdate();
+        }
+    }
+
+    /** In stream order: PostgreSQL delivers one transaction's notifications in the order they were sent. */
+    private static void notify(Connection connection, List<String> notices) throws SQLException {
+        if (notices.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify('" + CHANNEL + "', notice)"
+                + " FROM unnest(?::text[]) WITH ORDINALITY AS n(notice, i) ORDER BY i")) {
+            notify.setArray(1, connection.createArrayOf("text", notices.toArray()));
+            notify.execute();
         }
     }
 
@@ -168,7 +211,7 @@ class OutboxDispatcher {
             return;
         }
         try {
-            events.bySeq(Long.parseLong(notice.substring(colon + 1))).ifPresent(channel::deliver);
+            events.byStreamSeq(Long.parseLong(notice.substring(colon + 1))).ifPresent(channel::deliver);
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "reading account event " + notice + " failed; the client can resume with since", e);
         }
