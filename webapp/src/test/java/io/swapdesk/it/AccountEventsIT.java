@@ -87,6 +87,25 @@ class AccountEventsIT {
         }
     }
 
+    /** A server's listening session drops: what was published meanwhile still reaches its connected clients. */
+    @Test
+    void anEventPublishedWhileTheServersWereNotListeningStillReachesALiveClient() throws Exception {
+        SignInClient.Session frank = SignInClient.newTrader();
+        try (WebSocketIT.Client live = follow(TestEnvironment.baseUri(), frank, null)) {
+            UUID before = writeEvent(frank.userId(), "quote.committed", "{\"n\":1}");
+            assertThat(live.next().getString("id")).isEqualTo(before.toString());
+
+            assertThat(dropAccountListeners()).as("listening sessions dropped").isPositive();
+            UUID whileDown = writeEvent(frank.userId(), "execution.submitted", "{\"n\":2}");
+            streamSeq(whileDown); // published, with nobody listening: a server reconnects after a second
+
+            assertThat(live.next().getString("id")).as("caught up after the reconnect").isEqualTo(whileDown.toString());
+            UUID after = writeEvent(frank.userId(), "execution.completed", "{\"n\":3}");
+            assertThat(live.next().getString("id")).isEqualTo(after.toString());
+            assertThat(live.poll(700)).as("each event once").isNull();
+        }
+    }
+
     @Test
     void aBadSinceIsAnErrorAndFollowsNothing() throws Exception {
         SignInClient.Session dave = SignInClient.newTrader();
@@ -131,6 +150,17 @@ class AccountEventsIT {
             insert.executeUpdate();
         }
         return id;
+    }
+
+    /** Ends every server's session that LISTENs for account events, as a database restart or a network fault would. */
+    private static int dropAccountListeners() throws Exception {
+        try (Connection db = TestEnvironment.database();
+             PreparedStatement drop = db.prepareStatement("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                     + " WHERE datname = current_database() AND query = 'LISTEN swapdesk_account'");
+             ResultSet row = drop.executeQuery()) {
+            row.next();
+            return row.getInt(1);
+        }
     }
 
     /** The seq the event was published with, once a dispatcher has published it. */

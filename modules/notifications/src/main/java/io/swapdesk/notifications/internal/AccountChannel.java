@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +22,10 @@ import java.util.logging.Logger;
  *
  * <p>Resuming: a subscribe with {@code since} first replays the user's events after it from the outbox; live events
  * that arrive meanwhile wait until the replay is through, then follow without duplicates or gaps.
+ *
+ * <p>Catching up: a notice this server did not get (its listening session was down) or could not read is not lost to
+ * a connected client; {@link #catchUp} reads from the outbox what each follower has not had, from its place in the
+ * stream.
  */
 @ApplicationScoped
 class AccountChannel {
@@ -37,13 +42,43 @@ class AccountChannel {
      * @param since         the last sequence number the client has seen; null for live events only
      */
     void follow(StreamConnection connection, UserId user, BooleanSupplier stillEntitled, Long since) {
-        Follower follower = new Follower(connection, stillEntitled, since != null);
+        Follower follower = new Follower(connection, stillEntitled, since);
         Set<Follower> ofUser = followers.computeIfAbsent(user.value(), id -> ConcurrentHashMap.newKeySet());
         ofUser.removeIf(existing -> existing.connection == connection);
         ofUser.add(follower);
         if (since != null) {
             replay(follower, user, since);
+        } else {
+            startLive(follower);
         }
+    }
+
+    /**
+     * Sends the user's events that their followers have not had: the notices this server missed while it was not
+     * listening, or could not read. Live followers only; one still replaying gets them with its replay.
+     */
+    void catchUp(UUID user) throws SQLException {
+        Set<Follower> set = followers.get(user);
+        if (set == null) {
+            return;
+        }
+        for (Follower follower : set) {
+            long since = follower.caughtUpTo();
+            if (since >= 0) {
+                events.after(user, since).forEach(event -> follower.live(event.seq(), event.frame()));
+            }
+        }
+    }
+
+    /** The users someone on this server follows. */
+    Set<UUID> followedUsers() {
+        Set<UUID> users = new HashSet<>();
+        followers.forEach((user, set) -> {
+            if (!set.isEmpty()) {
+                users.add(user);
+            }
+        });
+        return users;
     }
 
     void unfollow(StreamConnection connection) {
@@ -71,6 +106,18 @@ class AccountChannel {
         }
     }
 
+    /**
+     * A live follower's place in the stream is where the stream stood when it subscribed, so that a catch-up sends it
+     * what it missed since then and not the user's history.
+     */
+    private void startLive(Follower follower) {
+        try {
+            follower.startAt(events.lastStreamSeq());
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "reading the event stream's position failed; the client gets live events only", e);
+        }
+    }
+
     private void replay(Follower follower, UserId user, long since) {
         List<AccountEvent> missed;
         try {
@@ -89,11 +136,15 @@ class AccountChannel {
         private final List<Object[]> heldBack = new ArrayList<>();
         private boolean replaying;
         private long lastSeq;
+        /** Whether {@link #lastSeq} is a place in the stream a catch-up can start from. */
+        private boolean placed;
 
-        Follower(StreamConnection connection, BooleanSupplier stillEntitled, boolean replaying) {
+        /** @param since the last seq the client has seen, from which it is replayed; null for live events only */
+        Follower(StreamConnection connection, BooleanSupplier stillEntitled, Long since) {
             this.connection = connection;
             this.stillEntitled = stillEntitled;
-            this.replaying = replaying;
+            this.replaying = since != null;
+            this.lastSeq = since == null ? 0 : since;
         }
 
         boolean entitled() {
@@ -113,6 +164,18 @@ class AccountChannel {
             heldBack.forEach(held -> send((Long) held[0], (String) held[1]));
             heldBack.clear();
             replaying = false;
+            placed = true;
+        }
+
+        /** Events up to {@code streamSeq} came before the subscription; one that came meanwhile already went. */
+        synchronized void startAt(long streamSeq) {
+            lastSeq = Math.max(lastSeq, streamSeq);
+            placed = true;
+        }
+
+        /** The last seq sent, or -1 while there is no place to catch up from (replaying, or not yet placed). */
+        synchronized long caughtUpTo() {
+            return replaying || !placed ? -1 : lastSeq;
         }
 
         /** Never coalesced (each event has its own key), never twice, never out of order. */

@@ -40,6 +40,17 @@ class AccountEvents {
         }
     }
 
+    /** Where the published stream stands: the highest stream_seq handed out, 0 before the first. */
+    long lastStreamSeq() throws SQLException {
+        try (Connection connection = database.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT coalesce(max(stream_seq), 0) FROM notifications.outbox");
+             ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
     /** The user's published events after stream_seq {@code since}, in stream order, at most {@link #MAX_REPLAY}. */
     List<AccountEvent> after(UUID user, long since) throws SQLException {
         try (Connection connection = database.getConnection();

@@ -17,7 +17,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,8 +36,9 @@ import java.util.logging.Logger;
  *       a user it has followers for, and hands it to {@link AccountChannel}.</li>
  * </ol>
  *
- * A client that was disconnected (or a server that lost its listening session) misses nothing for good: it
- * resumes with {@code since}, replayed from the outbox.
+ * A client that was disconnected misses nothing for good: it resumes with {@code since}, replayed from the outbox. A
+ * server that lost its listening session, or could not read an event, catches its followers up from the outbox
+ * once it listens again ({@link AccountChannel#catchUp}).
  *
  * <p>Why {@code stream_seq} and not the outbox's {@code seq}: {@code seq} is taken at insert, and the inserting
  * transactions commit in another order, so a row with a lower {@code seq} can become visible after one with a higher
@@ -70,6 +73,8 @@ class OutboxDispatcher {
     @Inject
     AccountEvents events;
 
+    /** Touched by the listening thread only. */
+    private final Set<UUID> behind = new HashSet<>();
     private volatile boolean running;
     private Thread dispatcher;
     private Thread listener;
@@ -190,7 +195,10 @@ class OutboxDispatcher {
         while (running) {
             try (Connection session = sessions.getConnection()) {
                 PgListener pg = PgListener.listen(session, CHANNEL);
+                // What was published while this server was not listening: nobody here got its notice.
+                behind.addAll(channel.followedUsers());
                 while (running) {
+                    catchUpBehind();
                     for (String notice : pg.await(LISTEN_WAIT_MS)) {
                         received(notice);
                     }
@@ -207,13 +215,27 @@ class OutboxDispatcher {
     private void received(String notice) {
         int colon = notice.indexOf(':');
         UUID user = UUID.fromString(notice.substring(0, colon));
-        if (!channel.followed(user)) {
-            return;
+        if (!channel.followed(user) || behind.contains(user)) {
+            return; // a user who is behind gets this event with the catch-up, after the ones it missed
         }
         try {
             events.byStreamSeq(Long.parseLong(notice.substring(colon + 1))).ifPresent(channel::deliver);
         } catch (SQLException e) {
-            LOG.log(Level.WARNING, "reading account event " + notice + " failed; the client can resume with since", e);
+            behind.add(user);
+            LOG.log(Level.WARNING, "reading account event " + notice + " failed; its followers catch up", e);
+        }
+    }
+
+    /** Users whose followers may have missed events; retried every turn of the loop until a read succeeds. */
+    private void catchUpBehind() {
+        for (UUID user : List.copyOf(behind)) {
+            try {
+                channel.catchUp(user);
+                behind.remove(user);
+            } catch (SQLException e) {
+                LOG.log(Level.FINE, "catching up account events of " + user + " failed; retrying", e);
+                return;
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package io.swapdesk.notifications.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.swapdesk.identity.UserId;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,14 +18,20 @@ class AccountChannelTest {
 
     private final List<AccountEvent> stored = new ArrayList<>();
     private final AccountChannel channel = new AccountChannel();
+    /** Runs in the middle of every outbox read, as a notice on the listening thread can. */
+    private Runnable duringRead = () -> { };
 
     AccountChannelTest() {
         channel.events = new AccountEvents() {
             @Override
             List<AccountEvent> after(UUID user, long since) {
-                // A live event arriving in the middle of a replay: it must wait for the replay, and come once.
-                channel.deliver(event(5, ALICE));
+                duringRead.run();
                 return stored.stream().filter(e -> e.userId().equals(user) && e.seq() > since).toList();
+            }
+
+            @Override
+            long lastStreamSeq() {
+                return stored.stream().mapToLong(AccountEvent::seq).max().orElse(0);
             }
         };
     }
@@ -52,6 +59,8 @@ class AccountChannelTest {
         stored.add(event(4, ALICE));
         stored.add(event(5, ALICE));
         MarketFixture.RecordingTransport alice = new MarketFixture.RecordingTransport(true);
+        // A live event arriving in the middle of a replay: it must wait for the replay, and come once.
+        duringRead = () -> channel.deliver(event(5, ALICE));
 
         channel.follow(connection(alice), ALICE, () -> true, 1L);
         channel.deliver(event(5, ALICE));
@@ -77,6 +86,63 @@ class AccountChannelTest {
 
     private static StreamConnection connection(MarketFixture.RecordingTransport transport) {
         return new StreamConnection(1, 0, new Outbound(transport, System::nanoTime, 100));
+    }
+
+    @Test
+    void aCatchUpSendsWhatALiveFollowerMissedSinceItSubscribedOnceAndInOrder() throws Exception {
+        stored.add(event(2, ALICE));
+        MarketFixture.RecordingTransport alice = new MarketFixture.RecordingTransport(true);
+        channel.follow(connection(alice), ALICE, () -> true, null);
+        stored.add(event(3, ALICE)); // published while this server was not listening
+        stored.add(event(4, BOB));
+        stored.add(event(5, ALICE));
+
+        channel.catchUp(ALICE.value());
+        channel.deliver(event(5, ALICE)); // a notice the catch-up had already read
+        channel.deliver(event(6, ALICE));
+
+        assertThat(seqs(alice)).as("not 2, which came before the subscription").containsExactly("3", "5", "6");
+        assertThat(channel.followedUsers()).containsExactly(ALICE.value());
+    }
+
+    @Test
+    void aResumingFollowerWhoseReplayFailedCatchesUpFromItsSinceNotFromTheStart() throws Exception {
+        stored.add(event(1, ALICE));
+        stored.add(event(2, ALICE));
+        stored.add(event(3, ALICE));
+        MarketFixture.RecordingTransport alice = new MarketFixture.RecordingTransport(true);
+        channel.events = failingOnce(channel.events);
+
+        channel.follow(connection(alice), ALICE, () -> true, 2L);
+        assertThat(alice.frames).isEmpty();
+        channel.catchUp(ALICE.value());
+
+        assertThat(seqs(alice)).containsExactly("3");
+    }
+
+    /** The first read throws SQLException, as a database that is down does; later reads go to {@code events}. */
+    private static AccountEvents failingOnce(AccountEvents events) {
+        return new AccountEvents() {
+            private boolean failed;
+
+            @Override
+            List<AccountEvent> after(UUID user, long since) throws SQLException {
+                if (!failed) {
+                    failed = true;
+                    throw new SQLException("connection refused");
+                }
+                return events.after(user, since);
+            }
+
+            @Override
+            long lastStreamSeq() throws SQLException {
+                return events.lastStreamSeq();
+            }
+        };
+    }
+
+    private static List<String> seqs(MarketFixture.RecordingTransport transport) {
+        return transport.frames.stream().map(frame -> frame.replaceAll(".*\"seq\":(\\d+).*", "$1")).toList();
     }
 
     private static AccountEvent event(long seq, UserId user) {
