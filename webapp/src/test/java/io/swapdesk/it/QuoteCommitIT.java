@@ -168,9 +168,30 @@ class QuoteCommitIT {
         work.commit(payment(quote, TestQuotes.AMOUNT_IN.add(BigInteger.TEN), expiry));
         assertEquals("COMMITTED", status(quote));
 
+        // Expired by the job, with a deposit made after expiresAt: refused, and the quote stays EXPIRED.
         UUID expired = quotes.pendingFor(user, 300);
         update("UPDATE quotes.quotes SET status = 'EXPIRED' WHERE id = ?::uuid", expired);
-        assertEquals("QUOTE_EXPIRED", refusal(payment(expired, TestQuotes.AMOUNT_IN, Instant.now())));
+        assertEquals("QUOTE_EXPIRED", refusal(payment(expired, TestQuotes.AMOUNT_IN, quotes.expiresAt(expired)
+                .plusSeconds(1))));
+        assertEquals("EXPIRED", status(expired));
+    }
+
+    /**
+     * The expiry job goes by the clock; a deposit made in time can be recorded after its grace (the source chain
+     * could not be read meanwhile). It still commits the quote, with its reservations and event.
+     */
+    @Test
+    void aDepositMadeInTimeCommitsAQuoteTheJobExpiredMeanwhile() throws Exception {
+        UUID user = Ids.newId();
+        UUID quote = quotes.pendingFor(user, 300);
+        update("UPDATE quotes.quotes SET status = 'EXPIRED' WHERE id = ?::uuid", quote);
+
+        work.commit(payment(quote, TestQuotes.AMOUNT_IN, quotes.expiresAt(quote)));
+
+        assertEquals("COMMITTED", status(quote));
+        assertEquals(1, count("SELECT count(*) FROM risk.reservations WHERE quote_id = ?::uuid", quote));
+        assertEquals(List.of("quote.committed"), events(quote));
+        assertEquals("ALREADY_COMMITTED", refusal(payment(quote, TestQuotes.AMOUNT_IN, Instant.now())));
     }
 
     @Test

@@ -8,12 +8,14 @@ import java.util.Optional;
  *
  * <pre>
  * PENDING ──► COMMITTED ──► EXECUTING ──► COMPLETED
- *    │            │             │
- *    │            └─────────────┴──► REFUNDING ──► REFUNDED
- *    ├──► EXPIRED ──► REFUNDING         │
+ *    │            ▲ │             │
+ *    │            │ └─────────────┴──► REFUNDING ──► REFUNDED
+ *    ├──► EXPIRED ┴──► REFUNDING         │
  *    └──► REFUNDING (a paid deposit whose commit was refused)
  *                     COMMITTED, EXECUTING, REFUNDING ──► MANUAL_REVIEW
  * </pre>
+ *
+ * EXPIRED ──► COMMITTED: a deposit made before {@code expiresAt} that was recorded only after the expiry job's grace.
  */
 public enum QuoteStatus {
     /** Quoted, waiting for the deposit. */
@@ -24,7 +26,10 @@ public enum QuoteStatus {
     EXECUTING,
     /** Delivered on the destination chain. Final. */
     COMPLETED,
-    /** Its lifetime passed without a deposit. Final unless a late deposit arrives, which is refunded. */
+    /**
+     * Its lifetime passed without a deposit recorded. Final unless a deposit arrives: one made in time still commits,
+     * a late one is refunded.
+     */
     EXPIRED,
     /** Paid, but the swap will not happen: the deposit goes back. */
     REFUNDING,

@@ -19,7 +19,8 @@ public interface Quotes {
 
     /**
      * Commits a paid quote: PENDING → COMMITTED if the payment pays for it (right chain and token, made before
-     * expiry, at least {@code amountIn}), then reserves risk capacity and treasury liquidity for it, and appends
+     * expiry, at least {@code amountIn}); EXPIRED → COMMITTED as well for such a payment, which the expiry job did not
+     * see in time, then reserves risk capacity and treasury liquidity for it, and appends
      * {@code quote.committed}. Of concurrent commits of one quote exactly one succeeds.
      *
      * @throws DomainException a refusal with its reason: {@link QuotesError#QUOTE_NOT_FOUND},

@@ -63,7 +63,9 @@ class JpaQuotes implements Quotes {
     public CommittedQuote commit(QuoteCommit payment) {
         CallerTransaction.require(transactions, "committing a quote");
         Quote quote = require(payment.quoteId());
-        if (quote.status() != QuoteStatus.PENDING) {
+        // EXPIRED too: the job expires by the clock, and a deposit made in time can be recorded after its grace (a
+        // source chain that could not be read, a long queue); requirePaidBy refuses one made after expiresAt.
+        if (quote.status() != QuoteStatus.PENDING && quote.status() != QuoteStatus.EXPIRED) {
             throw quote.notCommittable();
         }
         quote.requirePaidBy(payment);

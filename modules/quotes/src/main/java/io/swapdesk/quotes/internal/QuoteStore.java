@@ -303,12 +303,15 @@ class QuoteStore {
         });
     }
 
-    /** PENDING → COMMITTED with the payment; false when the quote was not PENDING (another commit won). */
+    /**
+     * PENDING (or EXPIRED, for a deposit made in time) → COMMITTED with the payment; false when the quote was in
+     * neither (another commit won).
+     */
     boolean commit(UUID id, BigInteger paid, EvmAddress payer, String depositTxHash, Instant now) {
         return entityManager.createNativeQuery("""
                         UPDATE quotes.quotes SET status = 'COMMITTED', paid_amount = CAST(?2 AS numeric), payer = ?3,
                             deposit_tx_hash = ?4, committed_at = ?5, updated_at = ?5
-                        WHERE id = ?1 AND status = 'PENDING'""")
+                        WHERE id = ?1 AND status IN ('PENDING', 'EXPIRED')""")
                 .setParameter(1, id)
                 .setParameter(2, paid.toString())
                 .setParameter(3, payer.toChecksumString())
