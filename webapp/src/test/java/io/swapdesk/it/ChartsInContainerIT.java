@@ -110,8 +110,11 @@ class ChartsInContainerIT {
         // restart), and the first two ticks of the next minute (another server's copy, stored as it stopped).
         insertBar(pair, before, "98 98.5 97 98 3");
         insertBar(pair, whole, "100 101 100 101 2");
+        // And a whole minute the other way round: the new lease holder's full bar, stored before this server's copy
+        // of its first ticks (the stopped server writes last).
+        insertBar(pair, current.minusSeconds(120), "104 106 103 106 4");
 
-        for (String tick : List.of("10 99", "20 102", "61 100", "65 101", "90 103", "121 104")) {
+        for (String tick : List.of("10 99", "20 102", "61 100", "65 101", "90 103", "121 104", "130 105", "181 100")) {
             String[] secondsAndPrice = tick.split(" ");
             ticks.fire(new PriceUpdated(pair, new BigDecimal(secondsAndPrice[1]), BigDecimal.ZERO,
                     before.plusSeconds(Long.parseLong(secondsAndPrice[0]))));
@@ -120,7 +123,8 @@ class ChartsInContainerIT {
         awaitEqual(() -> strings("SELECT concat_ws(' ', open, high, low, close, ticks) FROM charts.bars"
                 + " WHERE pair = ? AND bar_interval = '1m' ORDER BY start_time", pair), List.of(
                 "98 102 97 102 5", // joined: its three stored ticks and the two after the restart
-                "100 103 100 103 3")); // replaced: the same two ticks and one more, counted once
+                "100 103 100 103 3", // replaced: the same two ticks and one more, counted once
+                "104 106 103 106 4")); // not replaced by a copy of fewer of its ticks: the later close stays
     }
 
     @Test

@@ -44,17 +44,20 @@ class BarStore {
             + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
             + " AS t(pair, bar_interval, start_time, open, high, low, close, ticks)"
             + " ON CONFLICT (pair, bar_interval, start_time) DO UPDATE SET"
-            + " high = GREATEST(b.high, EXCLUDED.high), low = LEAST(b.low, EXCLUDED.low), close = EXCLUDED.close, ";
+            + " high = GREATEST(b.high, EXCLUDED.high), low = LEAST(b.low, EXCLUDED.low), ";
 
     /** The rest of an interval whose earlier part may be stored (written before a restart): the two are joined. */
-    private static final String JOIN = INSERT + "ticks = b.ticks + EXCLUDED.ticks";
+    private static final String JOIN = INSERT + "close = EXCLUDED.close, ticks = b.ticks + EXCLUDED.ticks";
 
     /**
-     * A bar built from its interval's first tick: a stored row is an earlier copy of some of the same ticks (written by
-     * another server as it stopped), so the bar takes its place; the extremes are kept, should this server have
-     * missed a relayed tick.
+     * A bar built from its interval's first tick: a stored row is a copy of some of the same ticks (written by another
+     * server as it stopped), so the bar takes its place; the extremes are kept, should this server have missed a
+     * relayed tick. Both are the same ticks from the interval's start, so the one with more has the later close: the
+     * stopped server's copy can be written last (its shutdown comes after this server closed the bar).
      */
-    private static final String REPLACE = INSERT + "open = EXCLUDED.open, ticks = GREATEST(b.ticks, EXCLUDED.ticks)";
+    private static final String REPLACE = INSERT + "open = EXCLUDED.open,"
+            + " close = CASE WHEN EXCLUDED.ticks >= b.ticks THEN EXCLUDED.close ELSE b.close END,"
+            + " ticks = GREATEST(b.ticks, EXCLUDED.ticks)";
 
     /** Newest first from the primary key, then turned around: the latest {@code limit} bars of the range. */
     private static final String LATEST = "SELECT start_time, open, high, low, close, ticks FROM charts.bars"
