@@ -106,6 +106,15 @@ listen_port() {
   free_port $((base + RANDOM % 3800))
 }
 
+# What a benchmark ran on: cores, processor model and clock, memory. Machines of one kind can differ in the processor,
+# and figures from two runs compare only on the same one.
+machine_summary() {
+  local model mhz
+  model=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)
+  mhz=$(awk -F': ' '/^cpu MHz/ {printf "%.0f", $2; exit}' /proc/cpuinfo)
+  echo "$(nproc) cores (${model:-unknown processor}${mhz:+, $mhz MHz}), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
+}
+
 # --- PostgreSQL -------------------------------------------------------------------------------------------
 
 postgres_server_bin() { # the folder with pg_ctl and initdb, newest version first
