@@ -43,9 +43,17 @@ class AccountChannel {
      */
     void follow(StreamConnection connection, UserId user, BooleanSupplier stillEntitled, Long since) {
         Follower follower = new Follower(connection, stillEntitled, since);
-        Set<Follower> ofUser = followers.computeIfAbsent(user.value(), id -> ConcurrentHashMap.newKeySet());
-        ofUser.removeIf(existing -> existing.connection == connection);
-        ofUser.add(follower);
+        followers.compute(user.value(), (id, ofUser) -> {
+            Set<Follower> set = ofUser == null ? ConcurrentHashMap.newKeySet() : ofUser;
+            set.removeIf(existing -> existing.connection == connection);
+            set.add(follower);
+            return set;
+        });
+        if (connection.outbound().isClosed()) {
+            // Closed on another thread meanwhile: unfollow may have run before the follower was added.
+            unfollow(connection);
+            return;
+        }
         if (since != null) {
             replay(follower, user, since);
         } else {
@@ -81,8 +89,19 @@ class AccountChannel {
         return users;
     }
 
+    /** Removes the connection's followers, and a user's entry once nobody here follows them. */
     void unfollow(StreamConnection connection) {
-        followers.values().forEach(set -> set.removeIf(follower -> follower.connection == connection));
+        for (UUID user : followers.keySet()) {
+            followers.computeIfPresent(user, (id, set) -> {
+                set.removeIf(follower -> follower.connection == connection);
+                return set.isEmpty() ? null : set;
+            });
+        }
+    }
+
+    /** Users with an entry, followed or not: each closed follower's entry goes with it. */
+    int usersTracked() {
+        return followers.size();
     }
 
     /** Whether anyone on this server follows the user: no need to read the event otherwise. */
@@ -104,6 +123,7 @@ class AccountChannel {
             }
             follower.live(event.seq(), frame);
         }
+        followers.computeIfPresent(event.userId(), (id, followed) -> followed.isEmpty() ? null : followed);
     }
 
     /**

@@ -138,8 +138,15 @@ public class MarketChannels {
             snapshot(connection, topic);
             return;
         }
-        subscribers.computeIfAbsent(topic, key -> new Subscribers(settings.fanOutThreads()))
-                .add(connection);
+        Subscribers ofTopic = subscribers.computeIfAbsent(topic, key -> new Subscribers(settings.fanOutThreads()));
+        ofTopic.add(connection);
+        if (connection.outbound().isClosed()) {
+            // Closed on another thread meanwhile (a watchdog, a failed send): closed() marks the connection first,
+            // then drops its topics, and may have been through them before this one was added.
+            connection.topics().remove(topic);
+            ofTopic.remove(connection);
+            return;
+        }
         snapshot(connection, topic);
     }
 

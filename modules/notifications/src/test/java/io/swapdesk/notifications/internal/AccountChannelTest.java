@@ -120,6 +120,32 @@ class AccountChannelTest {
         assertThat(seqs(alice)).containsExactly("3");
     }
 
+    @Test
+    void aUserNobodyFollowsAnyMoreLeavesNoEntryBehind() {
+        MarketFixture.RecordingTransport alice = new MarketFixture.RecordingTransport(true);
+        StreamConnection connection = connection(alice);
+        channel.follow(connection, ALICE, () -> true, null);
+        assertThat(channel.usersTracked()).isEqualTo(1);
+
+        connection.outbound().closed();
+        channel.unfollow(connection);
+
+        assertThat(channel.usersTracked()).isZero();
+    }
+
+    @Test
+    void aFollowOnAConnectionClosedMeanwhileIsUndone() {
+        MarketFixture.RecordingTransport alice = new MarketFixture.RecordingTransport(true);
+        StreamConnection connection = connection(alice);
+        connection.outbound().closed();
+
+        channel.follow(connection, ALICE, () -> true, null);
+        channel.deliver(event(1, ALICE));
+
+        assertThat(channel.usersTracked()).isZero();
+        assertThat(alice.frames).isEmpty();
+    }
+
     /** The first read throws SQLException, as a database that is down does; later reads go to {@code events}. */
     private static AccountEvents failingOnce(AccountEvents events) {
         return new AccountEvents() {

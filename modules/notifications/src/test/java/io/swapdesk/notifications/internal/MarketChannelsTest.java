@@ -186,6 +186,20 @@ class MarketChannelsTest {
         assertThat(market.channels.subscriptionCount(Topic.Prices.class)).isEqualTo(2);
     }
 
+    /** A subscribe still being handled when another thread closed the connection leaves nothing subscribed. */
+    @Test
+    void aSubscribeOnAConnectionClosedMeanwhileLeavesNoSubscription() {
+        MarketFixture.RecordingTransport closing = new MarketFixture.RecordingTransport(true);
+        StreamConnection connection = market.channels.open(closing);
+        market.channels.closed(connection);
+
+        market.channels.subscribe(connection, new Topic.Prices(ETH_USD));
+
+        assertThat(market.channels.subscriptionCount(Topic.Prices.class)).isZero();
+        assertThat(connection.topics()).isEmpty();
+        assertThat(closing.frames).as("no snapshot to a closed connection").isEmpty();
+    }
+
     @Test
     void unsubscribeStopsTheUpdates() {
         protocol.receive("{\"op\":\"subscribe\",\"channel\":\"prices\",\"pairs\":[\"ETH-USD\",\"USDC-USD\"]}");
