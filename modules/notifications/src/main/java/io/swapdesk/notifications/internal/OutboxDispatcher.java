@@ -28,9 +28,10 @@ import java.util.logging.Logger;
  * Takes users' events from the outbox to their WebSocket connections, on whichever server they are:
  *
  * <ol>
- *   <li>every server's dispatcher, one at a time (a transaction-scoped advisory lock), claims undispatched outbox
- *       rows, gives each the next {@code stream_seq}, sends {@code NOTIFY swapdesk_account '<user>:<stream_seq>'}
- *       for each row that belongs to a user, and marks the rows dispatched, all in one transaction: PostgreSQL
+ *   <li>every server's dispatcher, one at a time (a transaction-scoped advisory lock, taken without waiting: a
+ *       server that finds it taken leaves the rows to the holder), claims undispatched outbox rows, gives each the
+ *       next {@code stream_seq}, sends {@code NOTIFY swapdesk_account '<user>:<stream_seq>'} for each row that
+ *       belongs to a user, and marks the rows dispatched, all in one transaction: PostgreSQL
  *       delivers the notifications exactly when the rows are marked;</li>
  *   <li>every server LISTENs on a session connection of its own ({@code jdbc/swapdesk-sessions}), reads the event of
  *       a user it has followers for, and hands it to {@link AccountChannel}.</li>
@@ -119,7 +120,10 @@ class OutboxDispatcher {
     int dispatchBatch() throws Exception {
         transaction.begin();
         try (Connection connection = database.getConnection()) {
-            takeTurn(connection);
+            if (!takeTurn(connection)) {
+                transaction.commit();
+                return 0; // another server is dispatching; it takes these rows too
+            }
             List<Long> claimed = new ArrayList<>();
             List<UUID> users = new ArrayList<>();
             try (PreparedStatement claim = connection.prepareStatement("SELECT seq, user_id FROM notifications.outbox "
@@ -152,11 +156,17 @@ class OutboxDispatcher {
         }
     }
 
-    /** Waits for any other server's dispatch transaction; released at commit or rollback. */
-    private static void takeTurn(Connection connection) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+    /**
+     * Whether this transaction has the turn, held until commit or rollback. It does not wait for another server's
+     * turn: that one dispatches the same rows, and a wait could hang on a holder that vanished mid-transaction.
+     */
+    private static boolean takeTurn(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
             lock.setLong(1, DISPATCH_LOCK_KEY);
-            lock.execute();
+            try (ResultSet taken = lock.executeQuery()) {
+                taken.next();
+                return taken.getBoolean(1);
+            }
         }
     }
 
