@@ -48,6 +48,11 @@ import java.util.concurrent.TimeoutException;
 class QuoteWriter {
 
     static final int MAX_GROUP = 64;
+    /**
+     * Quotes waiting for a writer, at most: while the database stalls, a request beyond them is answered 503 at
+     * once rather than queued (each waiting request holds a thread and memory until its answer timeout).
+     */
+    static final int MAX_WAITING = 4096;
     /** Far beyond a group's transaction; past it the request is answered 503, and a retry with its key is safe. */
     static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
@@ -69,9 +74,11 @@ class QuoteWriter {
     @Inject
     MetricRegistry metrics;
 
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(MAX_WAITING);
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
+    /** {@link #ANSWER_TIMEOUT}; shorter in tests. */
+    Duration answerTimeout = ANSWER_TIMEOUT;
 
     /** A priced quote to store under the request's idempotency key, paid out to {@code recipient}. */
     record Request(Quote quote, String key, byte[] requestHash, WalletAddress recipient) {
@@ -120,26 +127,33 @@ class QuoteWriter {
             return writeAlone(request);
         }
         Pending pending = new Pending(request, new CompletableFuture<>());
-        queue.add(pending);
+        if (!queue.offer(pending)) {
+            throw notStored("too many quotes are waiting to be written");
+        }
         if (!running && queue.remove(pending)) {
             return writeAlone(request); // the writers stopped meanwhile and may not have seen it
         }
-        return await(pending.answer());
+        return await(pending);
     }
 
-    private static QuoteStore.Written await(CompletableFuture<QuoteStore.Written> answer) {
+    /**
+     * The writers' answer. A request that gives up takes its quote back out of the queue if no writer has taken it
+     * yet, so that nobody writes a quote its client was told failed, and a stall does not pile up abandoned quotes.
+     */
+    private QuoteStore.Written await(Pending pending) {
         try {
-            return answer.get(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return pending.answer().get(answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
             throw new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
-            throw notConfirmed("the database did not confirm the quote within " + ANSWER_TIMEOUT.toSeconds() + " s");
+            String why = "the database did not confirm the quote within " + answerTimeout.toSeconds() + " s";
+            throw queue.remove(pending) ? notStored(why) : notConfirmed(why);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw notConfirmed("the server is stopping");
+            throw queue.remove(pending) ? notStored("the server is stopping") : notConfirmed("the server is stopping");
         }
     }
 
@@ -147,6 +161,11 @@ class QuoteWriter {
         return new DomainException(PlatformError.SERVICE_UNAVAILABLE, why + "; it may or may not have been stored: "
                 + "send the same request with the same Idempotency-Key again, which answers the quote if it was",
                 Map.of("field", "Idempotency-Key"));
+    }
+
+    private static DomainException notStored(String why) {
+        return new DomainException(PlatformError.SERVICE_UNAVAILABLE, why + "; the quote was not stored: send the "
+                + "request again", Map.of());
     }
 
     private QuoteStore.Written writeAlone(Request request) {
