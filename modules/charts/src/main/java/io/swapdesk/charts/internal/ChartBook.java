@@ -190,7 +190,7 @@ class ChartBook implements Charts {
     private void closeDue() {
         try {
             offerOrForget(live.closeDue(clock.instant(), Duration.ofMillis(closeGraceMillis)));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LOG.log(Level.WARNING, "closing due bars failed", e);
         }
     }

@@ -91,7 +91,20 @@ public class MarketChannels {
                 .factory());
         long period = Math.max(50, Math.min(1000, settings.maxBehindMillis() / 4));
         watchdog.scheduleWithFixedDelay(this::closeTooSlow, period, period, TimeUnit.MILLISECONDS);
-        watchdog.scheduleWithFixedDelay(rounds::check, ROUND_CHECK_MILLIS, ROUND_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+        watchdog.scheduleWithFixedDelay(this::checkRounds, ROUND_CHECK_MILLIS, ROUND_CHECK_MILLIS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Never throws: a task scheduled with a fixed delay that throws is cancelled for good, without a word, and a
+     * round stuck behind a client that does not read would then hold every connection after it.
+     */
+    private void checkRounds() {
+        try {
+            rounds.check();
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.WARNING, "checking the WebSocket send rounds failed", e);
+        }
     }
 
     @PreDestroy
@@ -285,7 +298,7 @@ public class MarketChannels {
                     connection.outbound().closeAsTooSlow("too slow: behind for more than " + limit + " ms");
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LOG.log(Level.WARNING, "closing slow WebSocket clients failed", e);
         }
     }

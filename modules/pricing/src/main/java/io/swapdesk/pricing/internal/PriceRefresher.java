@@ -91,12 +91,16 @@ public class PriceRefresher {
     /** Fetches now, then schedules the next fetch one interval after this one started (or at once, if that has passed). */
     private void refreshEvery(ScheduledExecutorService on, PriceSource source, long intervalNanos) {
         long started = System.nanoTime();
-        refresh(source);
-        long wait = Math.max(0, intervalNanos - (System.nanoTime() - started));
         try {
-            on.schedule(() -> refreshEvery(on, source, intervalNanos), wait, TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) {
-            // stopping
+            refresh(source);
+        } finally {
+            // Even after an Error: the executor would keep it to itself, and the source would never be fetched again.
+            long wait = Math.max(0, intervalNanos - (System.nanoTime() - started));
+            try {
+                on.schedule(() -> refreshEvery(on, source, intervalNanos), wait, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                // stopping
+            }
         }
     }
 
@@ -114,7 +118,7 @@ public class PriceRefresher {
         } catch (SourceUnavailableException | FaultToleranceException e) {
             // FaultToleranceException: the @Timeout fired, or the circuit breaker is open.
             failed(source, e.getClass().getSimpleName() + ": " + e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LOG.log(Level.SEVERE, "pricing: " + source.kind() + " fetch failed unexpectedly", e);
         } finally {
             metrics.fetched(source.kind(), ok, Duration.ofNanos(System.nanoTime() - started));
@@ -127,7 +131,9 @@ public class PriceRefresher {
         }
         try {
             board.aggregate();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Not rethrown: an exception out of a task scheduled with a fixed delay cancels all its later runs,
+            // without a word, and every price would go stale.
             LOG.log(Level.SEVERE, "pricing: aggregation failed", e);
         }
     }

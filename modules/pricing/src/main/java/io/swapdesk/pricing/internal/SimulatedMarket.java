@@ -3,7 +3,6 @@ package io.swapdesk.pricing.internal;
 import io.swapdesk.chains.PriceFeeds;
 import io.swapdesk.chains.SignerKey;
 import io.swapdesk.chains.TestAggregators;
-import io.swapdesk.platform.DomainException;
 import io.swapdesk.pricing.Pair;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -104,7 +103,8 @@ public class SimulatedMarket {
                 BigDecimal offset = BigDecimal.ONE.add(simulation.feedSpread().multiply(walk.uniform()));
                 try {
                     aggregators.pushAnswer(feed.chain(), feed.address(), owner, answer(feed, PriceMath.multiply(price, offset)));
-                } catch (DomainException | IllegalArgumentException e) {
+                } catch (RuntimeException e) {
+                    // Any: one that left step() would cancel every later step (a task scheduled with a fixed delay).
                     LOG.log(Level.FINE, e, () -> "pricing: the simulated market could not push " + pair + " to " + feed);
                 }
             }

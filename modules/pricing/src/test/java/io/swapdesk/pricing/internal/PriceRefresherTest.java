@@ -46,6 +46,15 @@ class PriceRefresherTest {
         assertThat(starts.get(3) - starts.get(2)).isGreaterThanOrEqualTo(INTERVAL.toNanos() - 1_000_000);
     }
 
+    @Test
+    void aFetchThatThrowsAnErrorDoesNotEndTheSourcesRefresh() throws InterruptedException {
+        TimedSource source = new TimedSource(fetch -> 5, 1);
+
+        List<Long> starts = run(source, Duration.ofMillis(550));
+
+        assertThat(starts).as("fetched again after the fetch that threw").hasSizeGreaterThanOrEqualTo(4);
+    }
+
     private static List<Long> run(TimedSource source, Duration forHowLong) throws InterruptedException {
         Clock clock = Clock.systemUTC();
         PriceBoard board = new PriceBoard(new PricingSettings(name -> Optional.ofNullable(
@@ -62,14 +71,23 @@ class PriceRefresherTest {
         return source.starts();
     }
 
-    /** A source whose n-th fetch (from 0) takes the given milliseconds and answers nothing. */
+    /**
+     * A source whose n-th fetch (from 0) takes the given milliseconds and answers nothing; one fetch may throw an
+     * Error instead, as a bug or a missing class would.
+     */
     private static final class TimedSource implements PriceSource {
 
         private final IntToLongFunction millisOfFetch;
+        private final int fetchThatThrows;
         private final List<Long> starts = new ArrayList<>();
 
         TimedSource(IntToLongFunction millisOfFetch) {
+            this(millisOfFetch, -1);
+        }
+
+        TimedSource(IntToLongFunction millisOfFetch, int fetchThatThrows) {
             this.millisOfFetch = millisOfFetch;
+            this.fetchThatThrows = fetchThatThrows;
         }
 
         @Override
@@ -98,6 +116,9 @@ class PriceRefresherTest {
                 Thread.sleep(millisOfFetch.applyAsLong(fetch));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            if (fetch == fetchThatThrows) {
+                throw new AssertionError("fetch " + fetch + " breaks");
             }
             return List.of();
         }

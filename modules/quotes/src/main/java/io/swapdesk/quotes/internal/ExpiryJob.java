@@ -55,7 +55,7 @@ class ExpiryJob {
             do {
                 expired = expiry.expireDue(now.minus(settings.expiryGrace()), now, BATCH);
             } while (expired == BATCH);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             // The next run tries again; a quote stays PENDING meanwhile, which a commit still checks against expiry.
             LOG.log(Level.WARNING, "expiring quotes failed; retrying in " + settings.expiryInterval().toMillis()
                     + " ms", e);
