@@ -42,9 +42,15 @@ class AccountEvents {
 
     /** Where the published stream stands: the highest stream_seq handed out, 0 before the first. */
     long lastStreamSeq() throws SQLException {
-        try (Connection connection = database.getConnection();
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT coalesce(max(stream_seq), 0) FROM notifications.outbox");
+        try (Connection connection = database.getConnection()) {
+            return lastStreamSeq(connection);
+        }
+    }
+
+    /** {@link #lastStreamSeq()} on the caller's connection (the dispatcher's, inside its turn). */
+    static long lastStreamSeq(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT coalesce(max(stream_seq), 0) FROM notifications.outbox");
              ResultSet row = query.executeQuery()) {
             row.next();
             return row.getLong(1);

@@ -135,7 +135,7 @@ class OutboxDispatcher {
                 }
             }
             if (!claimed.isEmpty()) {
-                long last = lastStreamSeq(connection);
+                long last = AccountEvents.lastStreamSeq(connection);
                 List<Long> streamSeqs = new ArrayList<>();
                 List<String> notices = new ArrayList<>();
                 for (int i = 0; i < claimed.size(); i++) {
@@ -167,15 +167,6 @@ class OutboxDispatcher {
                 taken.next();
                 return taken.getBoolean(1);
             }
-        }
-    }
-
-    private static long lastStreamSeq(Connection connection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT coalesce(max(stream_seq), 0) FROM notifications.outbox");
-             ResultSet row = query.executeQuery()) {
-            row.next();
-            return row.getLong(1);
         }
     }
 
