@@ -109,6 +109,31 @@ class WebSocketIT {
 
             CloseReason reason = offender.closed.get(10, TimeUnit.SECONDS);
             assertThat(reason.getCloseCode()).isEqualTo(CloseReason.CloseCodes.TOO_BIG);
+            assertThat(reason.getReasonPhrase()).as("the container's reason").contains("too big");
+            bystander.send("{\"op\":\"ping\"}");
+            assertThat(bystander.next().getString("type")).isEqualTo("pong");
+        }
+    }
+
+    @Test
+    void aHugeMessageInSmallFragmentsClosesOnlyThatConnection() throws Exception {
+        try (Client offender = Client.connect(); Client bystander = Client.connect()) {
+            String fragment = "x".repeat(8 * 1024);
+            offender.sendPart("{\"op\":\"ping\",\"pad\":\"", false);
+            try {
+                for (int i = 0; i < 128 && !offender.closed.isDone(); i++) {
+                    offender.sendPart(fragment, false); // 1 MiB in all, each fragment under the frame limit
+                }
+                offender.sendPart("\"}", true);
+            } catch (Exception closedMeanwhile) {
+                // the server closed the connection while the rest was on its way
+            }
+
+            CloseReason reason = offender.closed.get(10, TimeUnit.SECONDS);
+            assertThat(reason.getCloseCode()).isEqualTo(CloseReason.CloseCodes.TOO_BIG);
+            assertThat(reason.getReasonPhrase()).isEqualTo(
+                    "message too big: more than 16384 bytes; send one JSON object per message");
+            assertThat(offender.received).as("no pong for the refused ping").isEmpty();
             bystander.send("{\"op\":\"ping\"}");
             assertThat(bystander.next().getString("type")).isEqualTo("pong");
         }
@@ -285,6 +310,10 @@ class WebSocketIT {
 
         void send(String text) throws Exception {
             session.getBasicRemote().sendText(text);
+        }
+
+        void sendPart(String text, boolean last) throws Exception {
+            session.getBasicRemote().sendText(text, last);
         }
 
         void sendBinary(int size) throws Exception {

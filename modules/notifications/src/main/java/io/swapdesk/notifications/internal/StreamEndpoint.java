@@ -1,17 +1,14 @@
 package io.swapdesk.notifications.internal;
 
 import io.swapdesk.identity.TokenVerifier;
-import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.OnClose;
-import jakarta.websocket.OnError;
-import jakarta.websocket.OnMessage;
-import jakarta.websocket.OnOpen;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.Session;
-import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,8 +16,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The one WebSocket endpoint: {@code /ws}. A CDI bean ({@code @Dependent}) for injection; the protocol lives in
+ * The one WebSocket endpoint: {@code /ws}, registered by {@link StreamEndpointConfig}. The protocol lives in
  * {@link StreamProtocol}, the market channels in {@link MarketChannels}.
+ *
+ * <p>A programmatic endpoint, not an annotated one, for the size limit: the container refuses a frame over the
+ * session's limit from its header (close 1009), but it would join a whole message's frames without any limit, so
+ * text arrives here in parts and {@link TextAssembler} refuses a message that passes the limit (1009 too), holding
+ * no more than the limit; a binary message is refused (1003) at its first part, holding nothing.
  *
  * <p>Every frame to the client — replies and market updates alike — leaves through the connection's
  * {@link Outbound}: one send in flight at a time, replies on a virtual thread of their own, market updates on the
@@ -29,9 +31,7 @@ import java.util.logging.Logger;
  * been behind past the limit, and so is one whose send has not completed within that limit (the watchdog counts a
  * send in flight as behind); closing it ends the blocked send.
  */
-@Dependent
-@ServerEndpoint("/ws")
-public class StreamEndpoint {
+public class StreamEndpoint extends Endpoint {
 
     private static final Logger LOG = Logger.getLogger(StreamEndpoint.class.getName());
 
@@ -39,50 +39,62 @@ public class StreamEndpoint {
     private static final ExecutorService CLOSER = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("ws-close-", 0).factory());
 
-    @Inject
-    TokenVerifier tokens;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    MarketChannels market;
-
-    @Inject
-    AccountChannel account;
-
-    @Inject
-    StreamMetrics metrics;
+    private final TokenVerifier tokens;
+    private final Clock clock;
+    private final MarketChannels market;
+    private final AccountChannel account;
+    private final StreamMetrics metrics;
 
     /** One endpoint instance per connection, so this is the connection's own state. */
     private StreamProtocol protocol;
     private StreamConnection connection;
+    private final TextAssembler text = new TextAssembler(StreamProtocol.MAX_FRAME_CHARS);
 
-    @OnOpen
-    public void onOpen(Session session) {
+    StreamEndpoint(TokenVerifier tokens, Clock clock, MarketChannels market, AccountChannel account,
+            StreamMetrics metrics) {
+        this.tokens = tokens;
+        this.clock = clock;
+        this.market = market;
+        this.account = account;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
+        // Frames over these are refused by the container from their header, with 1009 (message too big).
+        session.setMaxTextMessageBufferSize(StreamProtocol.MAX_FRAME_CHARS);
+        session.setMaxBinaryMessageBufferSize(StreamProtocol.MAX_BINARY_FRAME_BYTES);
         connection = market.open(new SessionTransport(session, session.getBasicRemote(), metrics));
         metrics.opened();
         protocol = new StreamProtocol(tokens, clock, market, account, connection);
+        session.addMessageHandler(String.class, (MessageHandler.Partial<String>) (part, last) -> onText(session,
+                part, last));
+        session.addMessageHandler(ByteBuffer.class, (MessageHandler.Partial<ByteBuffer>) (part, last) ->
+                refuse(session, CloseReason.CloseCodes.CANNOT_ACCEPT, "Only JSON text frames are accepted"));
     }
 
-    /** Frames over the limit are refused by the container with close code 1009 (message too big). */
-    @OnMessage(maxMessageSize = StreamProtocol.MAX_FRAME_CHARS)
-    public void onMessage(Session session, String frame) {
-        protocol.receive(frame);
+    private void onText(Session session, String part, boolean last) {
+        String message;
+        try {
+            message = text.add(part, last);
+        } catch (TextAssembler.TooBig e) {
+            refuse(session, CloseReason.CloseCodes.TOO_BIG, e.getMessage());
+            return;
+        }
+        if (message != null) {
+            protocol.receive(message);
+        }
     }
 
-    /**
-     * A binary frame closes the connection with 1003 (cannot accept). Only one over
-     * {@link StreamProtocol#MAX_BINARY_FRAME_BYTES} is refused by the container first, with 1009, so that nobody
-     * makes the server buffer a large frame just to be told no.
-     */
-    @OnMessage(maxMessageSize = StreamProtocol.MAX_BINARY_FRAME_BYTES)
-    public void onBinary(Session session, byte[] frame) {
-        connection.outbound().closed();
-        close(session, metrics, CloseReason.CloseCodes.CANNOT_ACCEPT, "Only JSON text frames are accepted");
+    /** Sends nothing more and closes, once: the rest of a refused message may still arrive meanwhile. */
+    private void refuse(Session session, CloseReason.CloseCode code, String reason) {
+        if (!connection.outbound().isClosed()) {
+            connection.outbound().closed();
+            close(session, metrics, code, reason);
+        }
     }
 
-    @OnClose
+    @Override
     public void onClose(Session session, CloseReason reason) {
         if (connection != null) {
             market.closed(connection);
@@ -90,7 +102,7 @@ public class StreamEndpoint {
         }
     }
 
-    @OnError
+    @Override
     public void onError(Session session, Throwable failure) {
         if (connection != null) {
             market.closed(connection);

@@ -12,7 +12,8 @@ import org.eclipse.microprofile.metrics.Tag;
  *   <li>{@code ws.connections}: connections open now;</li>
  *   <li>{@code ws.subscriptions{channel=prices|bars}}: market subscriptions over those connections;</li>
  *   <li>{@code ws.server.closes{code}}: connections the server closed, by close code (4001: too slow, 1003: a
- *       binary frame). Frames too large are refused by the container (1009) and not counted here;</li>
+ *       binary frame, 1009: a text message in fragments over the limit). A single frame over the limit is refused
+ *       by the container (1009 too) and not counted here;</li>
  *   <li>{@code ws.updates.dropped}: market updates the fan-out could not take since the server started (it was
  *       stopping, or 10,000 updates behind), which no subscriber was sent.</li>
  * </ul>
