@@ -132,6 +132,37 @@ class MarketChannelsTest {
                         "2026-11-21T10:01:00Z 3003 true");
     }
 
+    @Test
+    void beforeTheIntervalsFirstTickTheSnapshotIsTheLatestClosedBarThenTheNewBarFollows() {
+        market.closedBar(bar("2026-11-21T09:59:00Z", "3000", 7, false));
+        protocol.receive("{\"op\":\"subscribe\",\"channel\":\"bars\",\"pair\":\"ETH-USD\",\"interval\":\"1m\"}");
+        market.liveBar(bar("2026-11-21T10:00:00Z", "3001", 1, true));
+        market.price(ETH_USD, "3001", NOW);
+
+        eventually(() -> client.frames.size() == 3);
+        JsonObject snapshot = json(client.frames.get(1));
+        assertThat(snapshot.getBoolean("snapshot")).isTrue();
+        assertThat(snapshot.getJsonObject("data").getString("time")).isEqualTo("2026-11-21T09:59:00Z");
+        assertThat(snapshot.getJsonObject("data").getBoolean("open")).isFalse();
+        assertThat(snapshot.getJsonObject("data").getInt("ticks")).isEqualTo(7);
+        JsonObject update = json(client.frames.get(2));
+        assertThat(update.getJsonObject("data").getString("time")).isEqualTo("2026-11-21T10:00:00Z");
+        assertThat(update.getJsonObject("data").getBoolean("open")).isTrue();
+    }
+
+    @Test
+    void aPairWithoutBarsOrWhoseHistoryCannotBeReadSubscribesWithoutASnapshot() {
+        protocol.receive("{\"op\":\"subscribe\",\"channel\":\"bars\",\"pair\":\"USDC-USD\",\"interval\":\"5m\"}");
+        market.historyFails();
+        protocol.receive("{\"op\":\"subscribe\",\"channel\":\"bars\",\"pair\":\"ETH-USD\",\"interval\":\"1m\"}");
+        market.liveBar(bar("2026-11-21T10:00:00Z", "3001", 1, true));
+        market.price(ETH_USD, "3001", NOW);
+
+        eventually(() -> client.frames.size() == 3);
+        assertThat(client.frames.stream().map(MarketChannelsTest::json).map(frame -> frame.getString("type")))
+                .containsExactly("subscribed", "subscribed", "bar");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "{\"op\":\"subscribe\",\"channel\":\"prices\",\"pairs\":[\"DOGE-USD\"]}|UNKNOWN_PAIR",

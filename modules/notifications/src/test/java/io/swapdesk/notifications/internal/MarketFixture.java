@@ -7,6 +7,7 @@ import io.swapdesk.charts.Charts;
 import io.swapdesk.charts.Interval;
 import io.swapdesk.identity.TokenVerifier;
 import io.swapdesk.platform.DomainException;
+import io.swapdesk.platform.PlatformError;
 import io.swapdesk.pricing.Pair;
 import io.swapdesk.pricing.PriceQuote;
 import io.swapdesk.pricing.PriceUnavailable;
@@ -39,7 +40,9 @@ final class MarketFixture implements AutoCloseable {
 
     private final Map<Pair, PriceQuote> quotes = new ConcurrentHashMap<>();
     private final Map<String, Bar> bars = new ConcurrentHashMap<>();
+    private final Map<String, Bar> history = new ConcurrentHashMap<>();
     final MarketChannels channels;
+    private volatile boolean historyFails;
 
     MarketFixture() {
         this(Map.of());
@@ -47,7 +50,7 @@ final class MarketFixture implements AutoCloseable {
 
     MarketFixture(Map<String, String> settings) {
         channels = new MarketChannels(new FixedPrices(), new FixedCharts(),
-                new StreamSettings(name -> Optional.ofNullable(settings.get(name))));
+                new StreamSettings(name -> Optional.ofNullable(settings.get(name))), Clock.systemUTC());
         channels.start();
     }
 
@@ -71,6 +74,17 @@ final class MarketFixture implements AutoCloseable {
 
     void liveBar(Bar bar) {
         bars.put(bar.pair() + bar.interval().code(), bar);
+    }
+
+    /** The pair's latest closed bar of its interval, as the history holds it; the live one, if any, goes. */
+    void closedBar(Bar bar) {
+        bars.remove(bar.pair() + bar.interval().code());
+        history.put(bar.pair() + bar.interval().code(), bar);
+    }
+
+    /** The history cannot be read, as when the database does not answer. */
+    void historyFails() {
+        historyFails = true;
     }
 
     @Override
@@ -173,7 +187,11 @@ final class MarketFixture implements AutoCloseable {
     private final class FixedCharts implements Charts {
         @Override
         public List<Bar> bars(Pair pair, Interval interval, Optional<Instant> from, Instant to, int limit) {
-            return liveBar(pair, interval).map(List::of).orElse(List.of());
+            if (historyFails) {
+                throw new DomainException(PlatformError.SERVICE_UNAVAILABLE, "history unavailable");
+            }
+            return liveBar(pair, interval).or(() -> Optional.ofNullable(history.get(pair + interval.code())))
+                    .map(List::of).orElse(List.of());
         }
 
         @Override
