@@ -1,6 +1,7 @@
 package io.swapdesk.notifications.internal;
 
 import io.swapdesk.identity.UserId;
+import io.swapdesk.platform.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -21,7 +22,8 @@ import java.util.logging.Logger;
  * events to them, in order, each once. A connection only ever receives events of the user its token names.
  *
  * <p>Resuming: a subscribe with {@code since} first replays the user's events after it from the outbox; live events
- * that arrive meanwhile wait until the replay is through, then follow without duplicates or gaps.
+ * that arrive meanwhile wait until the replay is through, then follow without duplicates or gaps. A client more than
+ * {@link AccountEvents#MAX_REPLAY} events behind is told to reload its state instead ({@link #reloadFrame}).
  *
  * <p>Catching up: a notice this server did not get (its listening session was down) or could not read is not lost to
  * a connected client; {@link #catchUp} reads from the outbox what each follower has not had, from its place in the
@@ -72,8 +74,14 @@ class AccountChannel {
         }
         for (Follower follower : set) {
             long since = follower.caughtUpTo();
-            if (since >= 0) {
-                events.after(user, since).forEach(event -> follower.live(event.seq(), event.frame()));
+            if (since < 0) {
+                continue;
+            }
+            List<AccountEvent> missed = events.after(user, since);
+            if (missed.size() > AccountEvents.MAX_REPLAY) {
+                follower.reload(events.lastStreamSeq());
+            } else {
+                missed.forEach(event -> follower.live(event.seq(), event.frame()));
             }
         }
     }
@@ -138,15 +146,38 @@ class AccountChannel {
         }
     }
 
+    /**
+     * Replays what the client missed, or, when that is more than {@link AccountEvents#MAX_REPLAY} events, tells it to
+     * reload its state over REST and carries on from where the stream stands: a partial replay followed by live
+     * events would leave a gap the client could not see (the seq is the stream's, not the user's, so it has gaps).
+     */
     private void replay(Follower follower, UserId user, long since) {
         List<AccountEvent> missed;
         try {
             missed = events.after(user.value(), since);
+            if (missed.size() > AccountEvents.MAX_REPLAY) {
+                follower.reload(events.lastStreamSeq());
+                return;
+            }
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "replaying account events failed; the client gets live events only", e);
             missed = List.of();
         }
         follower.replayed(missed);
+    }
+
+    /**
+     * {@code {"channel":"account","type":"reload","seq":5120,"reason":"…"}}: the client's state may lack events up to
+     * {@code seq}; events after it follow.
+     */
+    static String reloadFrame(long seq) {
+        return Jsonp.createObjectBuilder()
+                .add("channel", StreamProtocol.ACCOUNT)
+                .add("type", "reload")
+                .add("seq", seq)
+                .add("reason", "more than " + AccountEvents.MAX_REPLAY + " events were missed: reload the account"
+                        + " over REST (GET /api/quotes); the events after this seq follow")
+                .build().toString();
     }
 
     /** One following connection, with its place in the user's event stream. */
@@ -181,6 +212,20 @@ class AccountChannel {
 
         synchronized void replayed(List<AccountEvent> missed) {
             missed.forEach(event -> send(event.seq(), event.frame()));
+            goLive();
+        }
+
+        /**
+         * Too far behind to replay: the client is told to reload, and its place becomes where the stream stands, so
+         * that only what comes after follows (held back or live).
+         */
+        synchronized void reload(long streamSeq) {
+            lastSeq = Math.max(lastSeq, streamSeq);
+            connection.outbound().offer("account:reload:" + lastSeq, reloadFrame(lastSeq));
+            goLive();
+        }
+
+        private void goLive() {
             heldBack.forEach(held -> send((Long) held[0], (String) held[1]));
             heldBack.clear();
             replaying = false;

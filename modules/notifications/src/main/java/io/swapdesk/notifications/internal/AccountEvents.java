@@ -57,11 +57,15 @@ class AccountEvents {
         }
     }
 
-    /** The user's published events after stream_seq {@code since}, in stream order, at most {@link #MAX_REPLAY}. */
+    /**
+     * The user's published events after stream_seq {@code since}, in stream order, at most {@link #MAX_REPLAY} + 1:
+     * more than {@link #MAX_REPLAY} says the client is further behind than a replay goes.
+     */
     List<AccountEvent> after(UUID user, long since) throws SQLException {
         try (Connection connection = database.getConnection();
              PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
-                     + " FROM notifications.outbox WHERE user_id = ? AND stream_seq > ? ORDER BY stream_seq LIMIT " + MAX_REPLAY)) {
+                     + " FROM notifications.outbox WHERE user_id = ? AND stream_seq > ? ORDER BY stream_seq LIMIT "
+                     + (MAX_REPLAY + 1))) {
             query.setObject(1, user);
             query.setLong(2, since);
             return read(query);

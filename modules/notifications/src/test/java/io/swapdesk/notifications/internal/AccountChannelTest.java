@@ -3,6 +3,10 @@ package io.swapdesk.notifications.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.swapdesk.identity.UserId;
+import io.swapdesk.platform.Jsonp;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +30,8 @@ class AccountChannelTest {
             @Override
             List<AccountEvent> after(UUID user, long since) {
                 duringRead.run();
-                return stored.stream().filter(e -> e.userId().equals(user) && e.seq() > since).toList();
+                return stored.stream().filter(e -> e.userId().equals(user) && e.seq() > since)
+                        .limit(AccountEvents.MAX_REPLAY + 1).toList();
             }
 
             @Override
@@ -121,6 +126,47 @@ class AccountChannelTest {
     }
 
     @Test
+    void aClientTooFarBehindToReplayIsToldToReloadThenGetsWhatFollows() {
+        for (long seq = 2; seq <= AccountEvents.MAX_REPLAY + 2; seq++) {
+            stored.add(event(seq, ALICE));
+        }
+        stored.add(event(AccountEvents.MAX_REPLAY + 3, BOB));
+        MarketFixture.RecordingTransport alice = new MarketFixture.RecordingTransport(true);
+        long last = AccountEvents.MAX_REPLAY + 3;
+        // Published while the replay read: the reload covers it, so it must not come twice.
+        duringRead = () -> channel.deliver(event(AccountEvents.MAX_REPLAY + 2, ALICE));
+
+        channel.follow(connection(alice), ALICE, () -> true, 1L);
+        channel.deliver(event(last + 1, ALICE));
+
+        assertThat(alice.frames).hasSize(2);
+        JsonObject reload = json(alice.frames.get(0));
+        assertThat(reload.getString("channel")).isEqualTo("account");
+        assertThat(reload.getString("type")).isEqualTo("reload");
+        assertThat(reload.getJsonNumber("seq").longValue()).as("where the stream stood").isEqualTo(last);
+        assertThat(reload.getString("reason")).contains("more than 1000 events", "GET /api/quotes");
+        assertThat(seqs(alice).get(1)).isEqualTo(String.valueOf(last + 1));
+    }
+
+    @Test
+    void aCatchUpTooFarBehindTellsTheLiveFollowerToReload() throws Exception {
+        MarketFixture.RecordingTransport alice = new MarketFixture.RecordingTransport(true);
+        channel.follow(connection(alice), ALICE, () -> true, null);
+        channel.deliver(event(1, ALICE));
+        for (long seq = 2; seq <= AccountEvents.MAX_REPLAY + 2; seq++) {
+            stored.add(event(seq, ALICE)); // published while this server was not listening
+        }
+
+        channel.catchUp(ALICE.value());
+        channel.deliver(event(AccountEvents.MAX_REPLAY + 3, ALICE));
+
+        assertThat(alice.frames).hasSize(3);
+        assertThat(json(alice.frames.get(1)).getString("type")).isEqualTo("reload");
+        assertThat(seqs(alice)).containsExactly("1", String.valueOf(AccountEvents.MAX_REPLAY + 2),
+                String.valueOf(AccountEvents.MAX_REPLAY + 3));
+    }
+
+    @Test
     void aUserNobodyFollowsAnyMoreLeavesNoEntryBehind() {
         MarketFixture.RecordingTransport alice = new MarketFixture.RecordingTransport(true);
         StreamConnection connection = connection(alice);
@@ -165,6 +211,12 @@ class AccountChannelTest {
                 return events.lastStreamSeq();
             }
         };
+    }
+
+    private static JsonObject json(String frame) {
+        try (JsonReader reader = Jsonp.createReader(new StringReader(frame))) {
+            return reader.readObject();
+        }
     }
 
     private static List<String> seqs(MarketFixture.RecordingTransport transport) {
