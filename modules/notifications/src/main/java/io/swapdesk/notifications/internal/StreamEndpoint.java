@@ -46,9 +46,9 @@ public class StreamEndpoint extends Endpoint {
     private final StreamMetrics metrics;
 
     /** One endpoint instance per connection, so this is the connection's own state. */
+    private final TextAssembler text = new TextAssembler(StreamProtocol.MAX_TEXT_MESSAGE_BYTES);
     private StreamProtocol protocol;
     private StreamConnection connection;
-    private final TextAssembler text = new TextAssembler(StreamProtocol.MAX_FRAME_CHARS);
 
     StreamEndpoint(TokenVerifier tokens, Clock clock, MarketChannels market, AccountChannel account,
             StreamMetrics metrics) {
@@ -62,7 +62,7 @@ public class StreamEndpoint extends Endpoint {
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         // Frames over these are refused by the container from their header, with 1009 (message too big).
-        session.setMaxTextMessageBufferSize(StreamProtocol.MAX_FRAME_CHARS);
+        session.setMaxTextMessageBufferSize(StreamProtocol.MAX_TEXT_MESSAGE_BYTES);
         session.setMaxBinaryMessageBufferSize(StreamProtocol.MAX_BINARY_FRAME_BYTES);
         connection = market.open(new SessionTransport(session, session.getBasicRemote(), metrics));
         metrics.opened();

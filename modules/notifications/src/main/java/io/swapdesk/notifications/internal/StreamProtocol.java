@@ -35,7 +35,8 @@ import java.util.Set;
  */
 final class StreamProtocol {
 
-    static final int MAX_FRAME_CHARS = 16 * 1024;
+    /** The largest text message a client may send, in UTF-8 bytes, whether in one frame or in fragments. */
+    static final int MAX_TEXT_MESSAGE_BYTES = 16 * 1024;
 
     /** The signed-in user's own events (issue: the swap); needs auth. */
     static final String ACCOUNT = "account";

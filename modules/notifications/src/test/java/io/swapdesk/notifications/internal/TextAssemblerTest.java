@@ -52,7 +52,7 @@ class TextAssemblerTest {
 
     @Test
     void theReasonFitsInACloseFrame() {
-        String reason = new TextAssembler.TooBig(StreamProtocol.MAX_FRAME_CHARS).getMessage();
+        String reason = new TextAssembler.TooBig(StreamProtocol.MAX_TEXT_MESSAGE_BYTES).getMessage();
 
         assertThat(reason.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(123);
     }
