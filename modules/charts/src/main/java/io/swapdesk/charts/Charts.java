@@ -29,4 +29,10 @@ public interface Charts {
 
     /** The pair's bar still open for the interval, if it has had a tick. */
     Optional<Bar> liveBar(Pair pair, Interval interval);
+
+    /**
+     * The pair's latest bar of the interval in this server's memory: the open one, or else the last one that closed
+     * here ({@link Bar#live()} false). Empty before the pair's first tick since the server started. No I/O.
+     */
+    Optional<Bar> latestBar(Pair pair, Interval interval);
 }

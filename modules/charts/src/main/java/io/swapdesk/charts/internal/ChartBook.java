@@ -187,6 +187,11 @@ class ChartBook implements Charts {
         return live.live(pair, interval);
     }
 
+    @Override
+    public Optional<Bar> latestBar(Pair pair, Interval interval) {
+        return live.latest(pair, interval);
+    }
+
     private void closeDue() {
         try {
             offerOrForget(live.closeDue(clock.instant(), Duration.ofMillis(closeGraceMillis)));

@@ -13,8 +13,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The bars being built, in memory: per pair and interval the open bar, and the bar that closed last until it has been
- * stored. Pure logic, no I/O: the caller stores what {@link #record} and {@link #closeDue} hand back.
+ * The bars being built, in memory: per pair and interval the open bar, and the bar that closed last (for history until
+ * it has been stored; as the latest bar until the next one opens). Pure logic, no I/O: the caller stores what
+ * {@link #record} and {@link #closeDue} hand back.
  *
  * <p>A bar closes when the first tick of a later bar of the same interval arrives, or when its interval has passed
  * by {@code grace} without one ({@link #closeDue}). A tick for a bar that has already closed (late by more than
@@ -50,6 +51,12 @@ final class LiveBars {
     Optional<Bar> live(Pair pair, Interval interval) {
         PairBars bars = pairs.get(pair);
         return bars == null ? Optional.empty() : bars.live(interval);
+    }
+
+    /** The open bar, or else the last bar that closed here (stored or not); empty before the pair's first tick. */
+    Optional<Bar> latest(Pair pair, Interval interval) {
+        PairBars bars = pairs.get(pair);
+        return bars == null ? Optional.empty() : bars.latest(interval);
     }
 
     /** The closed bar not yet confirmed stored, if any. */
@@ -94,6 +101,8 @@ final class LiveBars {
         private final Pair pair;
         private final BarBuilder[] open = new BarBuilder[INTERVALS.length];
         private final Bar[] closedNotStored = new Bar[INTERVALS.length];
+        /** Per interval, the last bar closed here, kept after it was stored: a subscriber's first bar between ticks. */
+        private final Bar[] lastClosed = new Bar[INTERVALS.length];
         /** Per interval, the start of the last bar closed: ticks at or before it are late. */
         private final Instant[] closedThrough = new Instant[INTERVALS.length];
         /** The time of the first tick of the pair this memory recorded. */
@@ -147,6 +156,7 @@ final class LiveBars {
             Bar bar = open[i].toBar(false);
             open[i] = null;
             closedNotStored[i] = bar;
+            lastClosed[i] = bar;
             closedThrough[i] = bar.start();
             return bar;
         }
@@ -154,6 +164,12 @@ final class LiveBars {
         synchronized Optional<Bar> live(Interval interval) {
             BarBuilder current = open[interval.ordinal()];
             return current == null ? Optional.empty() : Optional.of(current.toBar(true));
+        }
+
+        synchronized Optional<Bar> latest(Interval interval) {
+            BarBuilder current = open[interval.ordinal()];
+            return current != null ? Optional.of(current.toBar(true))
+                    : Optional.ofNullable(lastClosed[interval.ordinal()]);
         }
 
         synchronized Optional<Bar> closedNotStored(Interval interval) {

@@ -33,6 +33,25 @@ class LiveBarsTest {
     }
 
     @Test
+    void theLatestBarIsTheOpenOneThenTheOneThatClosedUntilTheNextOpens() {
+        assertThat(bars.latest(ETH_USD, Interval.M1)).as("before the first tick").isEmpty();
+        tick("10", "2026-11-20T10:17:20Z");
+        assertThat(bars.latest(ETH_USD, Interval.M1).orElseThrow().live()).isTrue();
+
+        bars.closeDue(t("2026-11-20T10:18:05Z"), GRACE);
+        bars.stored(List.of(bars.closedNotStored(ETH_USD, Interval.M1).orElseThrow()));
+        Bar closed = bars.latest(ETH_USD, Interval.M1).orElseThrow();
+        assertThat(closed.live()).as("closed, and kept after it was stored").isFalse();
+        assertThat(closed.start()).isEqualTo(t("2026-11-20T10:17:00Z"));
+        assertThat(closed.close()).isEqualByComparingTo("10");
+
+        tick("11", "2026-11-20T10:18:30Z");
+        Bar next = bars.latest(ETH_USD, Interval.M1).orElseThrow();
+        assertThat(next.live()).isTrue();
+        assertThat(next.start()).isEqualTo(t("2026-11-20T10:18:00Z"));
+    }
+
+    @Test
     void onlyBarsOfIntervalsThatBeganAfterThePairsFirstTickHereAreWhole() {
         tick("10", "2026-11-20T10:17:20Z");
         tick("11", "2026-11-20T10:18:00Z");

@@ -14,11 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,7 +54,6 @@ public class MarketChannels {
     private final Prices prices;
     private final Charts charts;
     private final StreamSettings settings;
-    private final Clock clock;
     private final Map<Topic, Subscribers> subscribers = new ConcurrentHashMap<>();
     private final Set<StreamConnection> connections = ConcurrentHashMap.newKeySet();
     /** The last live bar handed out per bars topic: when the next bar starts it is sent once more, closed. */
@@ -73,15 +70,13 @@ public class MarketChannels {
         this.prices = null;
         this.charts = null;
         this.settings = null;
-        this.clock = null;
     }
 
     @Inject
-    public MarketChannels(Prices prices, Charts charts, StreamSettings settings, Clock clock) {
+    public MarketChannels(Prices prices, Charts charts, StreamSettings settings) {
         this.prices = prices;
         this.charts = charts;
         this.settings = settings;
-        this.clock = clock;
     }
 
     @PostConstruct
@@ -210,28 +205,10 @@ public class MarketChannels {
         switch (topic) {
             case Topic.Prices price -> connection.outbound().offer(MarketMessages.priceKey(price.pair()),
                     MarketMessages.priceSnapshot(prices.status(price.pair())));
-            case Topic.Bars bars -> latestBar(bars).ifPresent(bar ->
+            // The live bar, as the updates that follow carry it; between a bar's close and the next tick, the bar
+            // that closed (a chart then shows where the pair stood). From memory: a subscribe costs no query.
+            case Topic.Bars bars -> charts.latestBar(bars.pair(), bars.interval()).ifPresent(bar ->
                     connection.outbound().offer(MarketMessages.barKey(bar), MarketMessages.bar(bar, true)));
-        }
-    }
-
-    /**
-     * The bar a bars subscriber starts from: the live one, as the updates that follow carry it; before the interval's
-     * first tick, the latest bar there is, closed (a chart then shows where the pair stood, and knows the subscription
-     * is live). Nothing for a pair without bars, or when the history cannot be read: the next tick brings the bar.
-     */
-    private Optional<Bar> latestBar(Topic.Bars topic) {
-        Optional<Bar> live = charts.liveBar(topic.pair(), topic.interval());
-        if (live.isPresent()) {
-            return live;
-        }
-        try {
-            List<Bar> latest = charts.bars(topic.pair(), topic.interval(), Optional.empty(), clock.instant(), 1);
-            return latest.isEmpty() ? Optional.empty() : Optional.of(latest.getLast());
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "reading the latest " + topic.interval().code() + " bar of " + topic.pair()
-                    + " for a snapshot failed; the subscriber gets the next live bar", e);
-            return Optional.empty();
         }
     }
 

@@ -151,9 +151,8 @@ class MarketChannelsTest {
     }
 
     @Test
-    void aPairWithoutBarsOrWhoseHistoryCannotBeReadSubscribesWithoutASnapshot() {
+    void aPairWithoutBarsSubscribesWithoutASnapshot() {
         protocol.receive("{\"op\":\"subscribe\",\"channel\":\"bars\",\"pair\":\"USDC-USD\",\"interval\":\"5m\"}");
-        market.historyFails();
         protocol.receive("{\"op\":\"subscribe\",\"channel\":\"bars\",\"pair\":\"ETH-USD\",\"interval\":\"1m\"}");
         market.liveBar(bar("2026-11-21T10:00:00Z", "3001", 1, true));
         market.price(ETH_USD, "3001", NOW);

@@ -7,7 +7,6 @@ import io.swapdesk.charts.Charts;
 import io.swapdesk.charts.Interval;
 import io.swapdesk.identity.TokenVerifier;
 import io.swapdesk.platform.DomainException;
-import io.swapdesk.platform.PlatformError;
 import io.swapdesk.pricing.Pair;
 import io.swapdesk.pricing.PriceQuote;
 import io.swapdesk.pricing.PriceUnavailable;
@@ -40,9 +39,8 @@ final class MarketFixture implements AutoCloseable {
 
     private final Map<Pair, PriceQuote> quotes = new ConcurrentHashMap<>();
     private final Map<String, Bar> bars = new ConcurrentHashMap<>();
-    private final Map<String, Bar> history = new ConcurrentHashMap<>();
+    private final Map<String, Bar> closed = new ConcurrentHashMap<>();
     final MarketChannels channels;
-    private volatile boolean historyFails;
 
     MarketFixture() {
         this(Map.of());
@@ -50,7 +48,7 @@ final class MarketFixture implements AutoCloseable {
 
     MarketFixture(Map<String, String> settings) {
         channels = new MarketChannels(new FixedPrices(), new FixedCharts(),
-                new StreamSettings(name -> Optional.ofNullable(settings.get(name))), Clock.systemUTC());
+                new StreamSettings(name -> Optional.ofNullable(settings.get(name))));
         channels.start();
     }
 
@@ -76,15 +74,10 @@ final class MarketFixture implements AutoCloseable {
         bars.put(bar.pair() + bar.interval().code(), bar);
     }
 
-    /** The pair's latest closed bar of its interval, as the history holds it; the live one, if any, goes. */
+    /** The bar closed: it is the pair's latest of its interval until the next one opens. */
     void closedBar(Bar bar) {
         bars.remove(bar.pair() + bar.interval().code());
-        history.put(bar.pair() + bar.interval().code(), bar);
-    }
-
-    /** The history cannot be read, as when the database does not answer. */
-    void historyFails() {
-        historyFails = true;
+        closed.put(bar.pair() + bar.interval().code(), bar);
     }
 
     @Override
@@ -187,11 +180,7 @@ final class MarketFixture implements AutoCloseable {
     private final class FixedCharts implements Charts {
         @Override
         public List<Bar> bars(Pair pair, Interval interval, Optional<Instant> from, Instant to, int limit) {
-            if (historyFails) {
-                throw new DomainException(PlatformError.SERVICE_UNAVAILABLE, "history unavailable");
-            }
-            return liveBar(pair, interval).or(() -> Optional.ofNullable(history.get(pair + interval.code())))
-                    .map(List::of).orElse(List.of());
+            return latestBar(pair, interval).map(List::of).orElse(List.of());
         }
 
         @Override
@@ -202,6 +191,11 @@ final class MarketFixture implements AutoCloseable {
         @Override
         public Optional<Bar> liveBar(Pair pair, Interval interval) {
             return Optional.ofNullable(bars.get(pair + interval.code()));
+        }
+
+        @Override
+        public Optional<Bar> latestBar(Pair pair, Interval interval) {
+            return liveBar(pair, interval).or(() -> Optional.ofNullable(closed.get(pair + interval.code())));
         }
     }
 }
