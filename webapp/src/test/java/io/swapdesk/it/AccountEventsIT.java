@@ -58,6 +58,32 @@ class AccountEventsIT {
         }
     }
 
+    @Test
+    void aClientMoreThanAThousandEventsBehindIsToldToReloadThenGetsWhatFollows() throws Exception {
+        SignInClient.Session frank = SignInClient.newTrader();
+        UUID seen = writeEvent(frank.userId(), "quote.committed", "{\"n\":0}");
+        UUID last = null;
+        try (Connection db = TestEnvironment.database()) {
+            db.setAutoCommit(false);
+            for (int n = 1; n <= 1001; n++) {
+                last = insertEvent(db, frank.userId(), "quote.expired", "{\"n\":" + n + "}");
+            }
+            db.commit();
+        }
+        long lastMissed = streamSeq(last);
+
+        try (WebSocketIT.Client back = follow(TestEnvironment.baseUri(), frank, streamSeq(seen))) {
+            JsonObject reload = back.next();
+            assertThat(reload.getString("type")).isEqualTo("reload");
+            assertThat(reload.getJsonNumber("seq").longValue()).as("past every missed event")
+                    .isGreaterThanOrEqualTo(lastMissed);
+            assertThat(reload.getString("reason")).contains("GET /api/quotes");
+            UUID next = writeEvent(frank.userId(), "execution.completed", "{\"n\":1002}");
+            assertThat(back.next().getString("id")).isEqualTo(next.toString());
+            assertThat(back.poll(700)).as("no partial replay, nothing twice").isNull();
+        }
+    }
+
     /**
      * Two state changes of one user in flight at once: the one that inserted its event first commits last. Its event
      * is published after the other's, with the higher seq, and reaches a live client and a resuming one.

@@ -79,7 +79,7 @@ class AccountChannel {
             }
             List<AccountEvent> missed = events.after(user, since);
             if (missed.size() > AccountEvents.MAX_REPLAY) {
-                follower.reload(events.lastStreamSeq());
+                follower.reload(reloadPosition(missed));
             } else {
                 missed.forEach(event -> follower.live(event.seq(), event.frame()));
             }
@@ -156,7 +156,7 @@ class AccountChannel {
         try {
             missed = events.after(user.value(), since);
             if (missed.size() > AccountEvents.MAX_REPLAY) {
-                follower.reload(events.lastStreamSeq());
+                follower.reload(reloadPosition(missed));
                 return;
             }
         } catch (SQLException e) {
@@ -164,6 +164,20 @@ class AccountChannel {
             missed = List.of();
         }
         follower.replayed(missed);
+    }
+
+    /**
+     * Where a reload puts the client: where the stream stands, or, when that cannot be read, the last event read. The
+     * client reloads after this frame, so its state holds every event up to either; the events after the last one
+     * read that the stream already held may then come to it too, and it knows them by their id.
+     */
+    private long reloadPosition(List<AccountEvent> read) {
+        try {
+            return events.lastStreamSeq();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "reading the event stream's position failed; reloading from the last event read", e);
+            return read.getLast().seq();
+        }
     }
 
     /**

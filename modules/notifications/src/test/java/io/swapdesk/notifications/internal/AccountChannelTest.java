@@ -149,6 +149,34 @@ class AccountChannelTest {
     }
 
     @Test
+    void whenTheStreamPositionCannotBeReadTheReloadIsFromTheLastEventRead() {
+        for (long seq = 2; seq <= AccountEvents.MAX_REPLAY + 2; seq++) {
+            stored.add(event(seq, ALICE));
+        }
+        AccountEvents readable = channel.events;
+        channel.events = new AccountEvents() {
+            @Override
+            List<AccountEvent> after(UUID user, long since) throws SQLException {
+                return readable.after(user, since);
+            }
+
+            @Override
+            long lastStreamSeq() throws SQLException {
+                throw new SQLException("connection refused");
+            }
+        };
+        MarketFixture.RecordingTransport alice = new MarketFixture.RecordingTransport(true);
+
+        channel.follow(connection(alice), ALICE, () -> true, 1L);
+        channel.deliver(event(AccountEvents.MAX_REPLAY + 3, ALICE));
+
+        assertThat(alice.frames).hasSize(2);
+        assertThat(json(alice.frames.get(0)).getString("type")).isEqualTo("reload");
+        assertThat(seqs(alice)).containsExactly(String.valueOf(AccountEvents.MAX_REPLAY + 2),
+                String.valueOf(AccountEvents.MAX_REPLAY + 3));
+    }
+
+    @Test
     void aCatchUpTooFarBehindTellsTheLiveFollowerToReload() throws Exception {
         MarketFixture.RecordingTransport alice = new MarketFixture.RecordingTransport(true);
         channel.follow(connection(alice), ALICE, () -> true, null);
