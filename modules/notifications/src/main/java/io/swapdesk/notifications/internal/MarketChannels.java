@@ -39,9 +39,9 @@ import java.util.logging.Logger;
  * its observer priority). It builds each frame once and hands it to the fan-out threads, one task per thread, and
  * returns: the refresh never waits for a client. Connections are striped over the fan-out threads by id, so every
  * connection's updates are handed over by one thread in the order they happened. Handing over is putting the frame
- * in the connection's {@link Outbound} (coalescing by key), which never blocks; the connections that now wait for a
- * sender are then sent to in a round on a virtual thread ({@link SendRounds}), which a stuck send cannot hold up for
- * the others. A watchdog closes connections that stay behind past {@code notifications.ws.max-behind-ms} with 4001.
+ * in the connection's {@link Outbound} (which keeps it, coalescing by key, only while a send is in flight), which
+ * never blocks; the connections that now wait for a sender are then sent to, each with the frame handed over to it,
+ * in a round on a virtual thread ({@link SendRounds}), which a stuck send cannot hold up for the others. A watchdog closes connections that stay behind past {@code notifications.ws.max-behind-ms} with 4001.
  */
 @ApplicationScoped
 public class MarketChannels {
@@ -278,15 +278,17 @@ public class MarketChannels {
     /** On the stripe's fan-out thread: puts the frames in order, then sends in a round what waits for a sender. */
     private void deliver(List<Delivery> deliveries, int stripe) {
         List<Outbound> toSend = new ArrayList<>();
+        List<String> handedOver = new ArrayList<>();
         for (Delivery delivery : deliveries) {
             for (StreamConnection connection : delivery.subscribers().stripe(stripe)) {
                 if (connection.outbound().put(delivery.key(), delivery.text())) {
                     toSend.add(connection.outbound());
+                    handedOver.add(delivery.text());
                 }
             }
         }
         if (!toSend.isEmpty()) {
-            rounds.start(toSend);
+            rounds.start(toSend, handedOver);
         }
     }
 

@@ -13,8 +13,14 @@ import java.util.function.LongSupplier;
  * blocking write and then takes the pending frames one by one until none is left; a frame put while a sender is at
  * work waits in the pending map. {@link #offer} and {@link #reply} start the new sender through the transport (a
  * virtual thread in the server), so the caller never waits for the client; the fan-out {@link #put}s and then has
- * the senders of many connections run one after the other on a thread that may block ({@link #sendPending}, see
+ * the senders of many connections run one after the other on a thread that may block ({@link #sendHandedOver}, see
  * {@link SendRounds}).
+ *
+ * <p><b>The frame handed over travels with the sender, not in here.</b> This object lives as long as its connection,
+ * so the collector soon counts it as old; every reference to a new frame stored in one of its fields marks its card
+ * dirty, and the next young collection scans every dirty card (docs/performance.md). A fan-out of one frame to 10,000
+ * connections stored 10,000 of them a tick; handing the frame to the sender instead stores it only when a client is
+ * behind and the frame has to wait in the pending map.
  *
  * <p><b>Bounded by construction.</b> Market updates are keyed (a pair's price, a pair's bar of one interval and start):
  * a newer update replaces a pending one of the same key in its place, so a slow client gets the latest value and the
@@ -52,8 +58,8 @@ final class Outbound {
     private final int maxPendingReplies;
     private final Map<Object, String> pending = new LinkedHashMap<>();
     private boolean inFlight;
-    /** The frame a sender has been asked to send first: taken out of the pending map, so nothing replaces it. */
-    private String handedOver;
+    /** A sender has been asked for and carries the frame to send first (it never entered the pending map). */
+    private boolean handedOver;
     private boolean closed;
     private long behindSince;
     private long sendingSince;
@@ -82,7 +88,7 @@ final class Outbound {
             ask = putLocked(key, text);
         }
         if (ask) {
-            transport.startSender(this::sendPending);
+            transport.startSender(() -> sendHandedOver(text));
         }
         return true;
     }
@@ -91,7 +97,7 @@ final class Outbound {
      * A market update under its key, without starting a sender.
      *
      * @return true when the frame was handed over to a sender that does not run yet: the caller must call
-     *         {@link #sendPending} (soon, on a thread that may block)
+     *         {@link #sendHandedOver} with it (soon, on a thread that may block)
      */
     synchronized boolean put(String key, String text) {
         return !closed && putLocked(key, text);
@@ -127,7 +133,7 @@ final class Outbound {
             ask = putLocked(new Reply(), text);
         }
         if (ask) {
-            transport.startSender(this::sendPending);
+            transport.startSender(() -> sendHandedOver(text));
         }
     }
 
@@ -156,7 +162,7 @@ final class Outbound {
     /** The connection is gone (closed by either side, or failed): drop what is pending, send nothing more. */
     synchronized void closed() {
         closed = true;
-        handedOver = null;
+        handedOver = false;
         pending.clear();
         notifyAll();
     }
@@ -184,36 +190,40 @@ final class Outbound {
             return;
         }
         closed = true;
-        handedOver = null;
+        handedOver = false;
         pending.clear();
         notifyAll();
         transport.close(code, reason);
     }
 
     /**
-     * Sends the frame handed over and then the pending frames, one at a time, until none is left: on the calling
-     * thread, which blocks while the client does not read. Returns at once when nothing was handed over (another
-     * sender is at work, or has finished already).
+     * Sends {@code text}, the frame handed over, and then the pending frames, one at a time, until none is left: on the
+     * calling thread, which blocks while the client does not read. Sends nothing when the connection closed in between.
+     *
+     * <p>Only for the sender of a hand-over: the caller of a {@link #put} that returned true, with that put's frame, or
+     * the sender {@link #offer} and {@link #reply} start. Any other call could take that sender's turn with a frame that
+     * also waits in the pending map.
      */
-    void sendPending() {
-        String text;
+    void sendHandedOver(String text) {
         synchronized (this) {
-            text = handedOver;
-            handedOver = null;
-            if (text != null) {
-                sent++;
-                sendingSince = Math.max(1, nanoClock.getAsLong());
+            assert handedOver || closed : "no frame was handed over to this sender";
+            if (!handedOver) {
+                return; // closed since the hand-over
             }
+            handedOver = false;
+            sent++;
+            sendingSince = Math.max(1, nanoClock.getAsLong());
         }
-        while (text != null) {
+        String frame = text;
+        while (frame != null) {
             try {
-                transport.send(text);
+                transport.send(frame);
             } catch (IOException | RuntimeException e) {
                 failed();
                 return;
             }
             synchronized (this) {
-                text = next();
+                frame = next();
             }
         }
     }
@@ -225,7 +235,7 @@ final class Outbound {
     private boolean putLocked(Object key, String text) {
         if (!inFlight) {
             inFlight = true;
-            handedOver = text;
+            handedOver = true;
             sendingSince = Math.max(1, nanoClock.getAsLong());
             return true;
         }

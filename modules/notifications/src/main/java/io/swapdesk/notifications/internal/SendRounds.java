@@ -8,11 +8,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The fan-out's sends. Once a fan-out thread has put an update in the pending frames of its connections (which never
- * blocks), a round sends them: one thread takes the connections one after the other and lets each send what it has
- * pending ({@link Outbound#sendPending}), with a blocking write that returns at once when the socket has room, as it
- * nearly always has. One thread for thousands of sends: a virtual thread per frame cost more to start and schedule
- * than the write itself did outside the kernel.
+ * The fan-out's sends. Once a fan-out thread has put an update in each of its connections (which never blocks), a
+ * round sends it to those whose put handed it over: one thread takes them one after the other and lets each send the
+ * frame handed over and then what it has pending ({@link Outbound#sendHandedOver}), with a blocking write that
+ * returns at once when the socket has room, as it nearly always has. One thread for thousands of sends: a virtual
+ * thread per frame cost more to start and schedule than the write itself did outside the kernel.
  *
  * <p><b>A client that does not read</b> blocks the round's thread in its send. So that the connections after it do
  * not wait with it, {@link #check} (run every few milliseconds) finds the rounds that have connections left and have
@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.LongAdder;
  * the round done or helps finish it. A round gets at most one more thread per check, and only while it does not move
  * (a blocked send, or a thread the machine did not run for that long).
  *
- * <p>Order is not the rounds' concern: each connection's updates are put in its pending frames in order by one
- * fan-out thread, and the connection sends one frame at a time, so any thread may send for it.
+ * <p>Order is not the rounds' concern: each connection's updates are put in order by one fan-out thread, and the
+ * connection sends one frame at a time, so any thread may send for it.
  */
 final class SendRounds {
 
@@ -35,9 +35,15 @@ final class SendRounds {
         this.threads = threads;
     }
 
-    /** Sends what the given connections have pending, on a thread of the round's own. */
-    void start(List<Outbound> connections) {
-        Round round = new Round(connections.toArray(Outbound[]::new));
+    /**
+     * Sends what the given connections have pending, on a thread of the round's own: each connection starting with
+     * the frame at the same index, the one its {@link Outbound#put} handed over.
+     */
+    void start(List<Outbound> connections, List<String> handedOver) {
+        if (connections.size() != handedOver.size()) {
+            throw new IllegalArgumentException("one frame handed over per connection");
+        }
+        Round round = new Round(connections.toArray(Outbound[]::new), handedOver.toArray(String[]::new));
         running.add(round);
         threads.newThread(round::work).start();
     }
@@ -64,18 +70,20 @@ final class SendRounds {
 
     private final class Round {
         private final Outbound[] connections;
+        private final String[] handedOver;
         private final AtomicInteger next = new AtomicInteger();
         /** Where {@link #next} stood at the last check; read and written by the checking thread only. */
         private int seen = -1;
 
-        Round(Outbound[] connections) {
+        Round(Outbound[] connections, String[] handedOver) {
             this.connections = connections;
+            this.handedOver = handedOver;
         }
 
         void work() {
             int index;
             while ((index = next.getAndIncrement()) < connections.length) {
-                connections[index].sendPending();
+                connections[index].sendHandedOver(handedOver[index]);
             }
             running.remove(this);
         }

@@ -134,7 +134,7 @@ class OutboundTest {
         assertThat(fast.frames).isEmpty();
         assertThat(fast.sendersStarted).hasValue(0);
 
-        fanOut.sendPending();
+        fanOut.sendHandedOver("eth 1");
 
         assertThat(fast.frames).containsExactly("eth 1", "usdc 1", "eth 2", "pong");
         assertThat(fanOut.sent()).isEqualTo(4);
@@ -142,17 +142,28 @@ class OutboundTest {
     }
 
     @Test
-    void sendPendingWhileAnotherSenderIsAtWorkLeavesItToThatOne() {
+    void aFramePutWhileTheSenderIsBlockedWaitsForThatSender() {
         outbound.offer("p:ETH-USD", "eth 1");
         eventually(() -> slow.frames.size() == 1); // a sender blocks in the send
-        assertThat(outbound.put("p:ETH-USD", "eth 2")).isFalse();
 
-        outbound.sendPending(); // returns at once: one send in flight at a time
+        assertThat(outbound.put("p:ETH-USD", "eth 2")).as("one send in flight at a time: no new sender").isFalse();
 
-        assertThat(slow.frames).containsExactly("eth 1");
         slow.release();
         slow.release();
         eventually(() -> slow.frames.size() == 2 && outbound.pendingFrames() == 0);
         assertThat(slow.frames).containsExactly("eth 1", "eth 2");
+    }
+
+    @Test
+    void aFrameHandedOverToAConnectionThatClosesIsNotSent() {
+        MarketFixture.RecordingTransport fast = new MarketFixture.RecordingTransport(true);
+        Outbound fanOut = new Outbound(fast, nanos::get, 3);
+        assertThat(fanOut.put("p:ETH-USD", "eth 1")).isTrue();
+
+        fanOut.closed();
+        fanOut.sendHandedOver("eth 1");
+
+        assertThat(fast.frames).isEmpty();
+        assertThat(fanOut.sent()).isZero();
     }
 }

@@ -2,6 +2,7 @@ package io.swapdesk.notifications.internal;
 
 import static io.swapdesk.notifications.internal.MarketFixture.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,13 +19,13 @@ class SendRoundsTest {
         Outbound two = connection(second);
         assertThat(one.put("p:ETH-USD", "eth 1")).isTrue();
         assertThat(one.put("p:USDC-USD", "usdc 1")).isFalse();
-        assertThat(two.put("p:ETH-USD", "eth 1")).isTrue();
+        assertThat(two.put("b:ETH-USD:1m", "bar 1")).isTrue();
 
-        rounds.start(List.of(one, two));
+        rounds.start(List.of(one, two), List.of("eth 1", "bar 1"));
 
         eventually(() -> rounds.running() == 0);
         assertThat(first.frames).containsExactly("eth 1", "usdc 1");
-        assertThat(second.frames).containsExactly("eth 1");
+        assertThat(second.frames).as("each connection gets the frame handed over to it").containsExactly("bar 1");
         rounds.check();
         assertThat(rounds.helpersStarted()).isZero();
     }
@@ -35,9 +36,12 @@ class SendRoundsTest {
         MarketFixture.RecordingTransport after = new MarketFixture.RecordingTransport(true);
         MarketFixture.RecordingTransport last = new MarketFixture.RecordingTransport(true);
         List<Outbound> connections = List.of(connection(stuck), connection(after), connection(last));
-        connections.forEach(connection -> connection.put("p:ETH-USD", "eth 1"));
+        List<String> frames = List.of("eth 1", "eth 2", "eth 3");
+        for (int i = 0; i < connections.size(); i++) {
+            assertThat(connections.get(i).put("p:ETH-USD", frames.get(i))).isTrue();
+        }
 
-        rounds.start(connections);
+        rounds.start(connections, frames);
         eventually(() -> stuck.frames.size() == 1); // the round's thread blocks in this send
         Thread.sleep(50);
         assertThat(after.frames).as("waits behind the blocked send").isEmpty();
@@ -45,7 +49,8 @@ class SendRoundsTest {
         rounds.check(); // ... the last check: one more thread
 
         eventually(() -> last.frames.size() == 1);
-        assertThat(after.frames).containsExactly("eth 1");
+        assertThat(after.frames).containsExactly("eth 2");
+        assertThat(last.frames).containsExactly("eth 3");
         assertThat(rounds.helpersStarted()).isEqualTo(1);
         assertThat(rounds.running()).isZero();
         rounds.check();
@@ -53,6 +58,15 @@ class SendRoundsTest {
 
         stuck.release(); // the blocked thread finds the round done and ends
         eventually(() -> connections.get(0).pendingFrames() == 0);
+    }
+
+    @Test
+    void aRoundNeedsOneFrameHandedOverPerConnection() {
+        Outbound one = connection(new MarketFixture.RecordingTransport(true));
+
+        assertThatThrownBy(() -> rounds.start(List.of(one), List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(rounds.running()).isZero();
     }
 
     private static Outbound connection(MarketFixture.RecordingTransport transport) {
