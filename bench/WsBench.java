@@ -45,7 +45,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * pid from BENCH_SERVER_PID, or the file BENCH_SERVER_PID_FILE names): on two cores, what the client uses the server
  * cannot. For SwapDesk also the time its garbage collectors paused it over the window, from its /metrics (Liberty's
  * base {@code gc_time} per collector): one young collection holds one update for every subscriber, a hundredth of a
- * 10 s window's frames, which is the p99.
+ * 10 s window's frames, which is the p99. And the threads it started for send rounds that did not move for 10 ms
+ * ({@code ws_send_helpers}): no client here stops reading, so each one means a round's thread waited that long for a
+ * core.
  *
  * <p>Usage: java -cp postgresql.jar WsBench.java NAME WS_URL COUNTS WARMUP_S MEASURE_S SOURCE_IP_BASE
  * [hermes=PORT:FEED_ID | JDBC_URL USER PASSWORD]
@@ -72,16 +74,17 @@ public class WsBench {
             publisher = publish(args[6], args[7], args.length > 8 ? args[8] : "");
             awaitReady(URI.create(target.toString().replaceFirst("^ws", "http").replaceFirst("/ws$", "/health/ready")));
         }
-        System.out.printf(Locale.ROOT, "%-16s %11s %10s %9s %8s %8s %8s %10s %10s %10s %9s%n", "server", "subscribers",
-                "complete", "msgs/s", "p50 ms", "p99 ms", "max ms", "verdict", "server CPU", "client CPU", "GC ms");
+        System.out.printf(Locale.ROOT, "%-16s %11s %10s %9s %8s %8s %8s %10s %10s %10s %9s %8s%n", "server", "subscribers",
+                "complete", "msgs/s", "p50 ms", "p99 ms", "max ms", "verdict", "server CPU", "client CPU", "GC ms", "helpers");
         for (String count : args[2].split(",")) {
             int subscribers = Integer.parseInt(count.trim());
             Result result = run(target, subscribers, warmup, measure, InetAddress.getByName("127.0.0." + sourceIp++));
-            System.out.printf(Locale.ROOT, "%-16s %11d %10s %9.0f %8.1f %8.1f %8.1f %10s %10.2f %10.2f %9s%n", name,
+            System.out.printf(Locale.ROOT, "%-16s %11d %10s %9.0f %8.1f %8.1f %8.1f %10s %10.2f %10.2f %9s %8s%n", name,
                     subscribers, result.complete + "/" + subscribers, result.rate, result.p50, result.p99, result.max,
                     result.complete == subscribers && result.p99 < 100 ? "full" : "FAILS", result.serverCpu,
                     result.clientCpu, Double.isNaN(result.gcMillis) ? "-" : String.format(Locale.ROOT, "%.1f",
-                            result.gcMillis));
+                            result.gcMillis), Double.isNaN(result.helpers) ? "-" : String.format(Locale.ROOT, "%.0f",
+                            result.helpers));
             System.out.flush();
         }
         if (publisher != null) {
@@ -110,7 +113,7 @@ public class WsBench {
     }
 
     record Result(int complete, double rate, double p50, double p99, double max, double clientCpu, double serverCpu,
-            double gcMillis) {
+            double gcMillis, double helpers) {
     }
 
     static Result run(URI target, int subscribers, int warmup, int measure, InetAddress source) throws Exception {
@@ -125,15 +128,19 @@ public class WsBench {
             System.err.printf(Locale.ROOT, "%d of %d subscribers could not connect or subscribe%n", failed, subscribers);
         }
         Thread.sleep(warmup * 1000L);
-        URI metrics = URI.create(target.toString().replaceFirst("^ws", "http").replaceFirst("/ws$", "/metrics?scope=base"));
-        double gcBefore = gcMillis(metrics);
+        URI metrics = URI.create(target.toString().replaceFirst("^ws", "http").replaceFirst("/ws$", "/metrics"));
+        URI base = URI.create(metrics + "?scope=base");
+        URI application = URI.create(metrics + "?scope=application");
+        double gcBefore = metricSum(base, "gc_time") * 1000;
+        double helpersBefore = metricSum(application, "ws_send_helpers");
         long[] cpuBefore = {ticks("self"), ticks(serverPid())};
         long openedNanos = System.nanoTime();
         window.open(System.currentTimeMillis());
         Thread.sleep(measure * 1000L);
         window.close(System.currentTimeMillis());
         long[] cpuAfter = {ticks("self"), ticks(serverPid())};
-        double gcAfter = gcMillis(metrics);
+        double gcAfter = metricSum(base, "gc_time") * 1000;
+        double helpersAfter = metricSum(application, "ws_send_helpers");
         double seconds = (System.nanoTime() - openedNanos) / 1e9;
         Thread.sleep(500); // the window's last messages in flight
         long first = window.firstSeq.get();
@@ -162,7 +169,8 @@ public class WsBench {
         Thread.sleep(2000);
         return new Result(complete, messages / (double) measure, window.percentile(0.50), window.percentile(0.99),
                 window.max(), cpuShare(cpuBefore[0], cpuAfter[0], seconds),
-                cpuShare(cpuBefore[1], cpuAfter[1], seconds), gcAfter - gcBefore);
+                cpuShare(cpuBefore[1], cpuAfter[1], seconds), gcAfter - gcBefore,
+                helpersAfter - helpersBefore);
     }
 
     /** The server under test: BENCH_SERVER_PID, or the pid in the file BENCH_SERVER_PID_FILE names (Liberty's). */
@@ -180,25 +188,25 @@ public class WsBench {
     }
 
     /**
-     * The time the server's collectors have paused it so far, in ms: the sum of the {@code gc_time} lines of its
-     * Prometheus base metrics (seconds); NaN when it serves none (the Node baseline).
+     * The sum of the server's Prometheus lines whose name starts with {@code name} ({@code gc_time}: the seconds its
+     * collectors have paused it, one line per collector); NaN when it serves none (the Node baseline).
      */
-    static double gcMillis(URI metrics) {
+    static double metricSum(URI metrics, String name) {
         if (!metrics.getPath().endsWith("/metrics")) {
             return Double.NaN;
         }
         try (HttpClient http = HttpClient.newHttpClient()) {
             String body = http.send(java.net.http.HttpRequest.newBuilder(metrics).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-            double seconds = 0;
+            double sum = 0;
             boolean found = false;
             for (String line : body.lines().toList()) {
-                if (line.startsWith("gc_time")) {
-                    seconds += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                if (line.startsWith(name)) {
+                    sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                     found = true;
                 }
             }
-            return found ? seconds * 1000 : Double.NaN;
+            return found ? sum : Double.NaN;
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         } catch (InterruptedException e) {

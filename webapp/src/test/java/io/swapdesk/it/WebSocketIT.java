@@ -268,7 +268,8 @@ class WebSocketIT {
             assertThat(metric("ws_subscriptions{", "channel=\"bars\"")).isGreaterThanOrEqualTo(1);
             assertThat(metric("ws_server_closes_total{", "code=\"1003\"")).isGreaterThanOrEqualTo(closesBefore + 1);
             assertThat(Http.get(TestEnvironment.uri("/metrics?scope=application")).body())
-                    .as("the count of updates the fan-out dropped").contains("\nws_updates_dropped{");
+                    .as("the count of updates the fan-out dropped").contains("\nws_updates_dropped{")
+                    .as("the count of threads started for send rounds that did not move").contains("\nws_send_helpers{");
         }
     }
 

@@ -196,7 +196,7 @@ public class MarketChannels {
         return fanOutDropped.sum();
     }
 
-    /** Threads started for send rounds stuck behind a client that did not read. */
+    /** Threads started for send rounds that did not move for a check (a client that does not read, or no free core). */
     long roundHelpersStarted() {
         return rounds.helpersStarted();
     }

@@ -15,7 +15,10 @@ import org.eclipse.microprofile.metrics.Tag;
  *       binary frame, 1009: a text message in fragments over the limit). A single frame over the limit is refused
  *       by the container (1009 too) and not counted here;</li>
  *   <li>{@code ws.updates.dropped}: market updates the fan-out could not take since the server started (it was
- *       stopping, or 10,000 updates behind), which no subscriber was sent.</li>
+ *       stopping, or 10,000 updates behind), which no subscriber was sent;</li>
+ *   <li>{@code ws.send.helpers}: threads started since the server started for send rounds that did not move for a
+ *       check's interval: behind a client that does not read, which holds its round's thread in a send, or on a
+ *       machine whose cores are all busy, where the round's thread waited for one.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -25,6 +28,7 @@ public class StreamMetrics {
     static final String SUBSCRIPTIONS = "ws.subscriptions";
     static final String SERVER_CLOSES = "ws.server.closes";
     static final String UPDATES_DROPPED = "ws.updates.dropped";
+    static final String SEND_HELPERS = "ws.send.helpers";
 
     private static final Metadata CONNECTIONS_METADATA = Metadata.builder().withName(CONNECTIONS)
             .withDescription("WebSocket connections open on this server").build();
@@ -35,6 +39,9 @@ public class StreamMetrics {
     private static final Metadata UPDATES_DROPPED_METADATA = Metadata.builder().withName(UPDATES_DROPPED)
             .withDescription("Market updates the WebSocket fan-out could not take since the server started"
                     + " (stopping, or 10,000 updates behind); no subscriber was sent them").build();
+    private static final Metadata SEND_HELPERS_METADATA = Metadata.builder().withName(SEND_HELPERS)
+            .withDescription("Threads started since the server started for WebSocket send rounds that did not move"
+                    + " for a check's interval (a client that does not read, or no free core)").build();
 
     @Inject
     MetricRegistry registry;
@@ -54,6 +61,7 @@ public class StreamMetrics {
         registry.gauge(SUBSCRIPTIONS_METADATA, market, channels -> channels.subscriptionCount(Topic.Bars.class),
                 new Tag("channel", "bars"));
         registry.gauge(UPDATES_DROPPED_METADATA, market, MarketChannels::fanOutDropped);
+        registry.gauge(SEND_HELPERS_METADATA, market, MarketChannels::roundHelpersStarted);
     }
 
     void closedByServer(int code) {
