@@ -74,14 +74,15 @@ public class WsBench {
             publisher = publish(args[6], args[7], args.length > 8 ? args[8] : "");
             awaitReady(URI.create(target.toString().replaceFirst("^ws", "http").replaceFirst("/ws$", "/health/ready")));
         }
-        System.out.printf(Locale.ROOT, "%-16s %11s %10s %9s %8s %8s %8s %10s %10s %10s %9s %8s%n", "server", "subscribers",
-                "complete", "msgs/s", "p50 ms", "p99 ms", "max ms", "verdict", "server CPU", "client CPU", "GC ms", "helpers");
+        System.out.printf(Locale.ROOT, "%-16s %11s %10s %9s %8s %8s %8s %10s %10s %10s %9s %8s%n", "server",
+                "subscribers", "complete", "msgs/s", "p50 ms", "p99 ms", "max ms", "verdict", "server CPU", "client CPU",
+                "GC ms", "helpers");
         for (String count : args[2].split(",")) {
             int subscribers = Integer.parseInt(count.trim());
             Result result = run(target, subscribers, warmup, measure, InetAddress.getByName("127.0.0." + sourceIp++));
-            System.out.printf(Locale.ROOT, "%-16s %11d %10s %9.0f %8.1f %8.1f %8.1f %10s %10.2f %10.2f %9s %8s%n", name,
-                    subscribers, result.complete + "/" + subscribers, result.rate, result.p50, result.p99, result.max,
-                    result.complete == subscribers && result.p99 < 100 ? "full" : "FAILS", result.serverCpu,
+            System.out.printf(Locale.ROOT, "%-16s %11d %10s %9.0f %8.1f %8.1f %8.1f %10s %10.2f %10.2f %9s %8s%n",
+                    name, subscribers, result.complete + "/" + subscribers, result.rate, result.p50, result.p99,
+                    result.max, result.complete == subscribers && result.p99 < 100 ? "full" : "FAILS", result.serverCpu,
                     result.clientCpu, Double.isNaN(result.gcMillis) ? "-" : String.format(Locale.ROOT, "%.1f",
                             result.gcMillis), Double.isNaN(result.helpers) ? "-" : String.format(Locale.ROOT, "%.0f",
                             result.helpers));

@@ -41,7 +41,8 @@ import java.util.logging.Logger;
  * connection's updates are handed over by one thread in the order they happened. Handing over is putting the frame
  * in the connection's {@link Outbound} (which keeps it, coalescing by key, only while a send is in flight), which
  * never blocks; the connections that now wait for a sender are then sent to, each with the frame handed over to it,
- * in a round on a virtual thread ({@link SendRounds}), which a stuck send cannot hold up for the others. A watchdog closes connections that stay behind past {@code notifications.ws.max-behind-ms} with 4001.
+ * in a round on a virtual thread ({@link SendRounds}), which a stuck send cannot hold up for the others. A watchdog
+ * closes connections that stay behind past {@code notifications.ws.max-behind-ms} with 4001.
  */
 @ApplicationScoped
 public class MarketChannels {
