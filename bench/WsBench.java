@@ -86,6 +86,9 @@ public class WsBench {
                     result.clientCpu, Double.isNaN(result.gcMillis) ? "-" : String.format(Locale.ROOT, "%.1f",
                             result.gcMillis), Double.isNaN(result.helpers) ? "-" : String.format(Locale.ROOT, "%.0f",
                             result.helpers));
+            if (System.getenv("TICKS") != null) {
+                System.out.println(result.ticks);
+            }
             System.out.flush();
         }
         if (publisher != null) {
@@ -114,7 +117,7 @@ public class WsBench {
     }
 
     record Result(int complete, double rate, double p50, double p99, double max, double clientCpu, double serverCpu,
-            double gcMillis, double helpers) {
+            double gcMillis, double helpers, String ticks) {
     }
 
     static Result run(URI target, int subscribers, int warmup, int measure, InetAddress source) throws Exception {
@@ -171,7 +174,7 @@ public class WsBench {
         return new Result(complete, messages / (double) measure, window.percentile(0.50), window.percentile(0.99),
                 window.max(), cpuShare(cpuBefore[0], cpuAfter[0], seconds),
                 cpuShare(cpuBefore[1], cpuAfter[1], seconds), gcAfter - gcBefore,
-                helpersAfter - helpersBefore);
+                helpersAfter - helpersBefore, window.ticks(first, last));
     }
 
     /** The server under test: BENCH_SERVER_PID, or the pid in the file BENCH_SERVER_PID_FILE names (Liberty's). */
@@ -240,6 +243,65 @@ public class WsBench {
         final AtomicLong lastSeq = new AtomicLong(-1);
         final AtomicLongArray histogram = new AtomicLongArray(BUCKETS);
         private final BitSet anyone = new BitSet(MAX_SEQ);
+        /** Per update, in µs: when it was published, and its first and last subscriber's latency. */
+        private final AtomicLongArray published = new AtomicLongArray(MAX_SEQ);
+        private final AtomicLongArray firstLatency = new AtomicLongArray(MAX_SEQ);
+        private final AtomicLongArray lastLatency = new AtomicLongArray(MAX_SEQ);
+
+        Window() {
+            for (int i = 0; i < MAX_SEQ; i++) {
+                firstLatency.set(i, Long.MAX_VALUE);
+            }
+        }
+
+        void arrived(int index, long publishedMicros, long latencyMicros) {
+            published.set(index, publishedMicros);
+            firstLatency.accumulateAndGet(index, latencyMicros, Math::min);
+            lastLatency.accumulateAndGet(index, latencyMicros, Math::max);
+        }
+
+        /**
+         * Where the latency comes from, per update of the window (TICKS=yes): the first subscriber's (the way to the
+         * first send), the last one's, the spread between them (the time to send to everyone), and the gap since the
+         * update before it; each as p50 / p90 / max over the updates, in ms.
+         */
+        String ticks(long first, long last) {
+            List<Long> firsts = new ArrayList<>();
+            List<Long> lasts = new ArrayList<>();
+            List<Long> spreads = new ArrayList<>();
+            List<Long> gaps = new ArrayList<>();
+            long previous = -1;
+            int over = 0;
+            for (long seq = first; seq <= last && first >= 0; seq++) {
+                int index = (int) (seq % MAX_SEQ);
+                if (!seenByAnyone(index)) {
+                    continue;
+                }
+                firsts.add(firstLatency.get(index));
+                lasts.add(lastLatency.get(index));
+                spreads.add(lastLatency.get(index) - firstLatency.get(index));
+                if (previous >= 0) {
+                    gaps.add(published.get(index) - previous);
+                }
+                previous = published.get(index);
+                if (lastLatency.get(index) >= 100_000) {
+                    over++;
+                }
+            }
+            return String.format(Locale.ROOT, "  %d updates, %d with a last latency of 100 ms or more; first %s, last %s,"
+                    + " spread %s, gap %s (p50/p90/max ms)", firsts.size(), over, spread(firsts), spread(lasts),
+                    spread(spreads), spread(gaps));
+        }
+
+        private static String spread(List<Long> micros) {
+            if (micros.isEmpty()) {
+                return "-";
+            }
+            List<Long> sorted = new ArrayList<>(micros);
+            sorted.sort(null);
+            return String.format(Locale.ROOT, "%.1f/%.1f/%.1f", sorted.get((sorted.size() - 1) / 2) / 1000.0,
+                    sorted.get((int) Math.ceil(0.9 * sorted.size()) - 1) / 1000.0, sorted.getLast() / 1000.0);
+        }
 
         synchronized void seenBySomeone(int index) {
             anyone.set(index);
@@ -320,6 +382,7 @@ public class WsBench {
             long latencyMicros = (wall * 1000 + (arrived / 1000) % 1000) - publishedMicros;
             int bucket = (int) Math.max(0, Math.min(BUCKETS - 1, latencyMicros / 100));
             window.histogram.incrementAndGet(bucket);
+            window.arrived((int) (seq % MAX_SEQ), publishedMicros, latencyMicros);
         }
 
         synchronized boolean seen(int index) {
