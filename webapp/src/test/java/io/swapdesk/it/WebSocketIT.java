@@ -12,6 +12,7 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import jakarta.websocket.WebSocketContainer;
+import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -137,6 +138,40 @@ class WebSocketIT {
             assertThat(offender.received).as("no pong for the refused ping").isEmpty();
             bystander.send("{\"op\":\"ping\"}");
             assertThat(bystander.next().getString("type")).isEqualTo("pong");
+        }
+    }
+
+    @Test
+    void aClientThatStopsReadingIsClosedAsTooSlowWhileTheOthersAreServed() throws Exception {
+        double closedBefore = metric("ws_server_closes_total{", "code=\"4001\"");
+        try (RawWebSocket stalled = RawWebSocket.connect(TestEnvironment.baseUri());
+                Client bystander = Client.connect()) {
+            // Far more pongs than the sockets' buffers and the replies allowed to wait hold: the server's send to this
+            // client blocks, and the client reads nothing until the server has closed it.
+            Thread flood = Thread.ofVirtual().start(() -> {
+                try {
+                    stalled.sendText("{\"op\":\"ping\"}", 200_000);
+                } catch (IOException e) {
+                    // the server closed the connection with pings still coming: expected
+                }
+            });
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+            do {
+                bystander.send("{\"op\":\"ping\"}");
+                assertThat(bystander.next().getString("type")).as("served while the other is behind").isEqualTo("pong");
+                assertThat(System.nanoTime()).as("closed within the 10 s limit and a margin").isLessThan(deadline);
+                Thread.sleep(500);
+            } while (metric("ws_server_closes_total{", "code=\"4001\"") < closedBefore + 1);
+
+            RawWebSocket.End end = stalled.readToTheEnd();
+            // A client that reads nothing cannot take the close frame either: behind what it has not read, it comes
+            // only if there was room for it, and pings of this client's still unread make the server's kernel reset
+            // the connection (docs/api/websocket.md).
+            assertThat(end.closeCode()).as("the connection ended: " + end).isIn(4001, -1);
+            bystander.send("{\"op\":\"ping\"}");
+            assertThat(bystander.next().getString("type")).isEqualTo("pong");
+            flood.join(10_000);
         }
     }
 
