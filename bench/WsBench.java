@@ -58,6 +58,12 @@ public class WsBench {
     static final long LOCK_KEY = 0x53_77_61_70_50_72_63_31L;
     static final int BUCKETS = 100_000; // 0.1 ms each: up to 10 s
     static final int MAX_SEQ = 4096; // sequence numbers kept per subscriber, modulo: far more than one window
+    /**
+     * The wall clock in µs at nanoTime 0, read once: arrivals are timed on the monotonic clock and compared with the
+     * servers' wall-clock stamps through it. (Until the fifteenth run, the arrival's milliseconds came from the wall
+     * clock and its microseconds from the monotonic one, which put every latency off by up to 1 ms.)
+     */
+    static final long EPOCH_OFFSET_MICROS = epochOffsetMicros();
 
     public static void main(String[] args) throws Exception {
         String name = args[0];
@@ -175,6 +181,17 @@ public class WsBench {
                 window.max(), cpuShare(cpuBefore[0], cpuAfter[0], seconds),
                 cpuShare(cpuBefore[1], cpuAfter[1], seconds), gcAfter - gcBefore,
                 helpersAfter - helpersBefore, window.ticks(first, last));
+    }
+
+    static long epochOffsetMicros() {
+        Instant wall = Instant.now(); // microseconds on Linux
+        long monotonic = System.nanoTime();
+        return wall.getEpochSecond() * 1_000_000 + wall.getNano() / 1000 - monotonic / 1000;
+    }
+
+    /** Now, in µs since the epoch, on the monotonic clock. */
+    static long epochMicrosNow() {
+        return System.nanoTime() / 1000 + EPOCH_OFFSET_MICROS;
     }
 
     /** The server under test: BENCH_SERVER_PID, or the pid in the file BENCH_SERVER_PID_FILE names (Liberty's). */
@@ -355,8 +372,8 @@ public class WsBench {
             this.window = window;
         }
 
-        /** A whole text message, as it arrived at {@code arrived} (System.nanoTime) and {@code wall} (epoch ms). */
-        void onText(String text, long arrived, long wall) {
+        /** A whole text message, as it arrived at {@code arrivedMicros} ({@link #epochMicrosNow}). */
+        void onText(String text, long arrivedMicros) {
             if (!text.contains("\"type\":\"price\"") || text.contains("\"snapshot\"")) {
                 return;
             }
@@ -379,7 +396,7 @@ public class WsBench {
             window.firstSeq.accumulateAndGet(seq, Math::min);
             window.lastSeq.accumulateAndGet(seq, Math::max);
             inWindow++;
-            long latencyMicros = (wall * 1000 + (arrived / 1000) % 1000) - publishedMicros;
+            long latencyMicros = arrivedMicros - publishedMicros;
             int bucket = (int) Math.max(0, Math.min(BUCKETS - 1, latencyMicros / 100));
             window.histogram.incrementAndGet(bucket);
             window.arrived((int) (seq % MAX_SEQ), publishedMicros, latencyMicros);
@@ -611,8 +628,7 @@ public class WsBench {
                 fail(key, link);
                 return;
             }
-            long arrived = System.nanoTime();
-            long wall = System.currentTimeMillis();
+            long arrived = epochMicrosNow();
             readBuffer.flip();
             readBuffer.get(bytes, carried, n);
             int end = carried + n;
@@ -633,7 +649,7 @@ public class WsBench {
                 handshakes.release();
             }
             while (at < end) {
-                int consumed = frame(channel, link, bytes, at, end, arrived, wall);
+                int consumed = frame(channel, link, bytes, at, end, arrived);
                 if (consumed == 0) {
                     break;
                 }
@@ -644,7 +660,7 @@ public class WsBench {
 
         /** Handles the frame at {@code at}; answers its length, or 0 when it has not fully arrived. */
         private int frame(java.nio.channels.SocketChannel channel, Link link, byte[] in, int at, int end,
-                          long arrived, long wall) throws IOException {
+                          long arrived) throws IOException {
             if (end - at < 2) {
                 return 0;
             }
@@ -687,7 +703,7 @@ public class WsBench {
                 case 0, 1 -> {
                     if (fin && link.partial == null) {
                         link.subscriber.onText(new String(in, payload, size,
-                                java.nio.charset.StandardCharsets.ISO_8859_1), arrived, wall);
+                                java.nio.charset.StandardCharsets.ISO_8859_1), arrived);
                     } else {
                         if (link.partial == null) {
                             link.partial = new java.io.ByteArrayOutputStream();
@@ -695,7 +711,7 @@ public class WsBench {
                         link.partial.write(in, payload, size);
                         if (fin) {
                             link.subscriber.onText(link.partial.toString(
-                                    java.nio.charset.StandardCharsets.ISO_8859_1), arrived, wall);
+                                    java.nio.charset.StandardCharsets.ISO_8859_1), arrived);
                             link.partial = null;
                         }
                     }

@@ -26,11 +26,28 @@ server.on('connection', (socket) => {
   socket.on('error', () => subscribers.delete(socket));
 });
 
+// The publishing time in microseconds, as SwapDesk stamps its own: Date has milliseconds only, and performance's
+// time origin can be milliseconds off the wall clock, so the monotonic clock is tied to the wall clock once, at the
+// moment Date's millisecond turns.
+function wallOffsetMicros() {
+  const start = Date.now();
+  let now;
+  while ((now = Date.now()) === start) { /* until the next millisecond begins */ }
+  return now * 1000 - Number(process.hrtime.bigint() / 1000n);
+}
+const WALL_OFFSET_MICROS = wallOffsetMicros();
+
+function isoMicros() {
+  const micros = Number(process.hrtime.bigint() / 1000n) + WALL_OFFSET_MICROS;
+  const iso = new Date(Math.floor(micros / 1000)).toISOString();
+  return iso.slice(0, -1) + String(micros % 1000).padStart(3, '0') + 'Z';
+}
+
 let seq = 0;
 setInterval(() => {
   seq += 1;
   const price = (300000 + seq).toString().replace(/(\d\d)$/, '.$1').replace(/\.?0+$/, '');
-  const now = new Date().toISOString();
+  const now = isoMicros();
   const frame = JSON.stringify({ channel: 'prices', type: 'price',
     data: { pair: 'ETH-USD', available: true, price, confidence: '0', observedAt: now } });
   for (const socket of subscribers) {
