@@ -5,7 +5,6 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -107,10 +106,9 @@ final class RawWebSocket implements AutoCloseable {
     }
 
     private String readHead() throws IOException {
-        InputStream raw = in;
         StringBuilder head = new StringBuilder();
         while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
-            int next = raw.read();
+            int next = in.read();
             if (next < 0) {
                 throw new EOFException("the connection ended during the handshake: " + head);
             }
